@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from './db/types';
+import { AppError, sendError, toAppError } from './platform/errors';
+import { installAccessControl, type RegisteredRoute } from './platform/http';
+import type { SessionPolicy } from './platform/auth/sessions';
+import { authRoutes } from './modules/auth/routes';
+import type { LoginPolicy } from './modules/auth/service';
+import { auditRoutes } from './modules/audit/routes';
+import { enterpriseRoutes } from './modules/enterprises/routes';
+import { referenceRoutes } from './modules/reference/routes';
+import { userRoutes } from './modules/users/routes';
+
+export interface AppDeps {
+  db: Db;
+  session: SessionPolicy;
+  login: LoginPolicy;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  /** Folder of the built web app; served when it exists. */
+  webDist: string | null;
+  version: string;
+  logger: boolean | { level: string };
+}
+
+export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+
+/** Plugin-owned routes (API docs UI, static web assets) are public by declaration here. */
+const isPluginPublicRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger,
+    trustProxy: deps.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access === undefined && isPluginPublicRoute(route.url)) {
+      route.config = { ...route.config, access: 'public' };
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  const registeredRoutes = installAccessControl(app, deps.db, deps.session);
+
+  app.setErrorHandler((error, request, reply) => sendError(reply, toAppError(error, request), request.locale));
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (wantsPage && deps.webDist && existsSync(path.join(deps.webDist, 'index.html'))) {
+      return reply.type('text/html').sendFile('index.html', deps.webDist);
+    }
+    return sendError(reply, new AppError('ROUTE_NOT_FOUND', { method: request.method, url: request.url }), request.locale);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'cpaudit API',
+        description: '清洁生产审核信息系统 — Cleaner Production Audit Information System',
+        version: deps.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'cpaudit_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(referenceRoutes({ db: deps.db, version: deps.version }));
+  await app.register(authRoutes({ db: deps.db, session: deps.session, login: deps.login, cookieSecure: deps.cookieSecure }));
+  await app.register(enterpriseRoutes({ db: deps.db }));
+  await app.register(userRoutes({ db: deps.db }));
+  await app.register(auditRoutes({ db: deps.db }));
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  if (deps.webDist && existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, prefix: '/', wildcard: true, index: ['index.html'] });
+  }
+
+  await app.ready();
+  const built = app as unknown as App;
+  built.registeredRoutes = registeredRoutes;
+  return built;
+}

@@ -1,0 +1,66 @@
+import { buildApp } from './app';
+import { openAndPrepare } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { DataDirLockedError } from './platform/dataLock';
+import { DEMO_PASSWORD, demoUsers } from './seed/demo/demoData';
+import { VERSION } from './version';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { db, release, demoUsers: created } = await openAndPrepare(config, { seedDemo: config.demo });
+  const app = await buildApp({
+    db,
+    session: config.session,
+    login: config.login,
+    cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
+    webDist: config.webDist,
+    version: VERSION,
+    logger: { level: config.logLevel },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await db.close();
+    } finally {
+      release();
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `cpaudit ${VERSION} — 清洁生产审核信息系统`,
+    `  Web app:  ${url}`,
+    `  API docs: ${url}/api/docs`,
+    `  Database: ${config.database.kind === 'embedded' ? `embedded (PGlite) in ${config.database.dataDir}` : 'PostgreSQL'}`,
+  ];
+  if (config.demo) {
+    lines.push(
+      created.length ? '  Demo data loaded. Demo sign-ins (password ' + DEMO_PASSWORD + '):' : '  Demo sign-ins (password ' + DEMO_PASSWORD + '):',
+      ...demoUsers.map((u) => `    ${u.username.padEnd(10)} ${u.displayName} (${u.role})`),
+    );
+  } else {
+    const { rows } = await db.query('SELECT 1 FROM users LIMIT 1');
+    if (!rows.length) lines.push('  No users yet: create the first administrator with  npm run cli -- create-admin');
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirLockedError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('cpaudit failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import type { Role } from './roles';
+
+/**
+ * Every action a route can require. Routes declare one of these (or 'public' / 'signedIn');
+ * a test walks all registered routes and fails on any route without a declared action.
+ */
+export const ACTIONS = [
+  'reference.read',
+  'enterprise.list',
+  'enterprise.read',
+  'enterprise.create',
+  'enterprise.update',
+  'enterprise.updateContacts',
+  'organization.list',
+  'user.list',
+  'user.read',
+  'user.create',
+  'user.update',
+  'user.resetPassword',
+  'audit.list',
+  'audit.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Route-level access: a permission, any signed-in user, or anyone. */
+export type RouteAccess = Action | 'signedIn' | 'public';
+
+const cityStaff: readonly Action[] = [
+  'reference.read',
+  'enterprise.list',
+  'enterprise.read',
+  'enterprise.create',
+  'enterprise.update',
+  'enterprise.updateContacts',
+  'organization.list',
+];
+
+/** The permission table: role → actions. Data scope is applied separately, in SQL. */
+export const PERMISSIONS = {
+  city_admin: [
+    ...cityStaff,
+    'user.list',
+    'user.read',
+    'user.create',
+    'user.update',
+    'user.resetPassword',
+    'audit.list',
+    'audit.verify',
+  ],
+  city_staff: cityStaff,
+  district_staff: [
+    'reference.read',
+    'enterprise.list',
+    'enterprise.read',
+    'enterprise.create',
+    'enterprise.update',
+    'enterprise.updateContacts',
+  ],
+  enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.updateContacts'],
+  // Agencies and experts reach enterprises only through the audit rounds that engage them.
+  agency_user: ['reference.read'],
+  expert: ['reference.read'],
+} as const satisfies Record<Role, readonly Action[]>;
+
+const permissionSets = new Map<Role, ReadonlySet<Action>>(
+  (Object.keys(PERMISSIONS) as Role[]).map((role) => [role, new Set<Action>(PERMISSIONS[role])]),
+);
+
+export function can(role: Role, action: Action): boolean {
+  return permissionSets.get(role)?.has(action) ?? false;
+}
+
+export function actionsOf(role: Role): Action[] {
+  return [...(permissionSets.get(role) ?? [])];
+}

@@ -1,0 +1,65 @@
+import type { Locale } from './locales';
+import { interpolate } from './locales';
+
+/** Every error code the API can answer with, and its message in each language. */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: { 'zh-CN': '提交的数据有误：{fields}', en: 'The submitted data is invalid: {fields}' },
+  BAD_REQUEST: { 'zh-CN': '请求格式有误：{detail}', en: 'The request is malformed: {detail}' },
+  UNAUTHENTICATED: { 'zh-CN': '请先登录', en: 'Please sign in first' },
+  SESSION_EXPIRED: { 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  FORBIDDEN: { 'zh-CN': '您没有执行此操作的权限', en: 'You are not allowed to do this' },
+  CSRF_INVALID: {
+    'zh-CN': '安全校验失败（CSRF 令牌缺失或无效），请刷新页面后重试',
+    en: 'Security check failed (missing or invalid CSRF token); reload the page and try again',
+  },
+  NOT_FOUND: { 'zh-CN': '{entity}不存在或无权访问', en: '{entity} not found' },
+  ROUTE_NOT_FOUND: { 'zh-CN': '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
+  LOGIN_FAILED: { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  LOGIN_LOCKED: {
+    'zh-CN': '登录失败次数过多，请在 {minutes} 分钟后重试',
+    en: 'Too many failed sign-in attempts; try again in {minutes} minutes',
+  },
+  ACCOUNT_DISABLED: { 'zh-CN': '该账号已停用，请联系管理员', en: 'This account is disabled; contact your administrator' },
+  PASSWORD_WRONG: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  PASSWORD_WEAK: {
+    'zh-CN': '新密码至少 8 位，且须包含字母和数字',
+    en: 'The new password needs at least 8 characters with letters and digits',
+  },
+  PASSWORD_REUSED: { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  CREDIT_CODE_INVALID: {
+    'zh-CN': '统一社会信用代码无效：{reason}',
+    en: 'The unified social credit code is invalid: {reason}',
+  },
+  CREDIT_CODE_TAKEN: {
+    'zh-CN': '统一社会信用代码 {code} 已被其他企业使用',
+    en: 'The unified social credit code {code} is already registered to another enterprise',
+  },
+  USERNAME_TAKEN: { 'zh-CN': '用户名 {username} 已存在', en: 'The username {username} is already taken' },
+  UNKNOWN_REFERENCE: { 'zh-CN': '{field}不存在：{value}', en: 'Unknown {field}: {value}' },
+  ROLE_ORG_MISMATCH: {
+    'zh-CN': '角色“{role}”不能属于该类型的机构',
+    en: 'The role "{role}" cannot belong to this kind of organisation',
+  },
+  SELF_LOCKOUT: {
+    'zh-CN': '不能停用自己的账号或取消自己的管理员角色',
+    en: 'You cannot disable your own account or remove your own administrator role',
+  },
+  DISTRICT_OUT_OF_SCOPE: {
+    'zh-CN': '只能在本区县登记企业',
+    en: 'You can only register enterprises in your own district',
+  },
+  PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
+  RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）', en: 'Internal error; please try again later (id {requestId})' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function errorMessage(code: ErrorCode, locale: Locale, params?: Record<string, string | number>): string {
+  return interpolate(ERROR_MESSAGES[code][locale], params);
+}
+
+/** Body of every error answer. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; requestId?: string };
+}
