@@ -45,7 +45,9 @@ async function createAdmin(db: Db, args: { username: string; name: string; passw
   try {
     assertStrongPassword(password);
   } catch (error) {
-    if (error instanceof AppError) throw new Error('the password needs 8+ characters with letters and digits');
+    if (error instanceof AppError) {
+      throw new Error('the password needs 8+ characters with letters and digits', { cause: error });
+    }
     throw error;
   }
   const passwordHash = await hashPassword(password);

@@ -21,43 +21,32 @@ export const creditCodeSchema = z
   });
 
 const codeRef = z.string().trim().min(1).max(12);
+/** Key-industry codes are words ('agri_food_processing'), longer than region and industry codes. */
+const keyIndustryRef = z.string().trim().min(1).max(40);
 
 /** The fields an enterprise user may change on their own record. */
 export const ENTERPRISE_CONTACT_FIELDS = ['contactName', 'contactPhone', 'contactEmail'] as const;
 
-export const enterpriseInput = z.object({
+const enterpriseFields = {
   name: requiredText(200),
   creditCode: creditCodeSchema,
   districtCode: codeRef,
   address: requiredText(300),
   legalRepresentative: requiredText(50),
   industryCode: codeRef,
-  keyIndustryCode: z.preprocess((v) => (v === '' ? null : v), codeRef.nullable().optional()),
+  keyIndustryCode: z.preprocess((v) => (v === '' ? null : v), keyIndustryRef.nullable().optional()),
   industrialPark: optionalText(200),
   dischargePermitNo: optionalText(40),
   contactName: requiredText(50),
   contactPhone: phoneSchema,
   contactEmail: optionalEmail,
-});
+};
+
+export const enterpriseInput = z.object(enterpriseFields);
 export type EnterpriseInput = z.infer<typeof enterpriseInput>;
 
-export const enterprisePatch = z
-  .object({
-    name: requiredText(200),
-    creditCode: creditCodeSchema,
-    districtCode: codeRef,
-    address: requiredText(300),
-    legalRepresentative: requiredText(50),
-    industryCode: codeRef,
-    keyIndustryCode: z.preprocess((v) => (v === '' ? null : v), codeRef.nullable()),
-    industrialPark: optionalText(200),
-    dischargePermitNo: optionalText(40),
-    contactName: requiredText(50),
-    contactPhone: phoneSchema,
-    contactEmail: optionalEmail,
-  })
-  .partial()
-  .strict();
+/** Any subset of the fields; unknown fields are refused. */
+export const enterprisePatch = z.object(enterpriseFields).partial().strict();
 export type EnterprisePatch = z.infer<typeof enterprisePatch>;
 
 export const ENTERPRISE_SORTS = ['name', 'creditCode', 'districtCode', 'industryCode', 'createdAt', 'updatedAt'] as const;
