@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 //   unit        pure rules in src/shared and server helpers, no database
 //   api-pglite  API tests through app.inject on the embedded database
 //   api-postgres the same API tests on a real PostgreSQL (only when TEST_DATABASE_URL is set)
+//   process     real server processes: the data-folder lock, clean shutdown
 //   browser     Playwright driving Debian's Chromium against a real server
 const apiInclude = ['src/server/**/*.api.test.ts'];
 const usePostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -43,6 +44,13 @@ export default defineConfig({
             },
           ]
         : []),
+      {
+        test: {
+          name: 'process',
+          include: ['test/process/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'browser',

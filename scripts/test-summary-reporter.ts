@@ -22,6 +22,7 @@ export default class TestSummaryReporter implements Reporter {
       unit: 'unit tests (no database)',
       'api-pglite': 'API tests on PGlite (embedded)',
       'api-postgres': 'API tests on PostgreSQL',
+      process: 'server process tests',
       browser: 'browser tests (Chromium)',
     };
     const total = { passed: 0, failed: 0, skipped: 0 };

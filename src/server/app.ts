@@ -14,8 +14,10 @@ import type { SessionPolicy } from './platform/auth/sessions';
 import { authRoutes } from './modules/auth/routes';
 import type { LoginPolicy } from './modules/auth/service';
 import { auditRoutes } from './modules/audit/routes';
+import { campaignRoutes } from './modules/campaigns/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
 import { referenceRoutes } from './modules/reference/routes';
+import { roundRoutes } from './modules/rounds/routes';
 import { userRoutes } from './modules/users/routes';
 
 export interface AppDeps {
@@ -99,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(enterpriseRoutes({ db: deps.db }));
   await app.register(userRoutes({ db: deps.db }));
   await app.register(auditRoutes({ db: deps.db }));
+  await app.register(campaignRoutes({ db: deps.db }));
+  await app.register(roundRoutes({ db: deps.db }));
 
   app.get(
     '/api/openapi.json',

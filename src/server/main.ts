@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { openAndPrepare } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './platform/dataLock';
+import { purgeExpiredSessions } from './platform/auth/sessions';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo/demoData';
 import { VERSION } from './version';
 
@@ -19,11 +20,18 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
   });
 
+  // Housekeeping every hour: expired sessions and old sign-in failure records (harmless on several instances).
+  const housekeeping = setInterval(() => {
+    purgeExpiredSessions(db).catch((error: unknown) => app.log.warn({ err: error }, 'session housekeeping failed'));
+  }, 3_600_000);
+  housekeeping.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(housekeeping);
     try {
       await app.close(); // stops accepting, waits for in-flight requests
       await db.close();

@@ -67,3 +67,79 @@ export async function signIn(app: App, username: string, password = DEMO_PASSWOR
       }),
   };
 }
+
+/** Row counts of the given tables, to assert that a refused request wrote nothing. */
+export async function countRows(db: Db, tables: readonly string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    counts[table] = rows[0]?.n ?? 0;
+  }
+  return counts;
+}
+
+/** An audit_events row as stored. */
+export interface AuditRow {
+  id: string;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  ip: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The id of the newest audit event ('0' when the trail is empty). */
+export async function lastAuditId(db: Db): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('SELECT COALESCE(max(id), 0)::text AS id FROM audit_events');
+  return rows[0]?.id ?? '0';
+}
+
+/** Audit events appended after the event `afterId`, oldest first. */
+export async function auditEventsSince(db: Db, afterId: string): Promise<AuditRow[]> {
+  const { rows } = await db.query<AuditRow>(
+    `SELECT id::text AS id, actor_user_id, actor_username, actor_role, action, entity_type, entity_id, before, after,
+            ip, request_id, prev_hash, hash
+       FROM audit_events WHERE id > $1::bigint ORDER BY audit_events.id`,
+    [afterId],
+  );
+  return rows;
+}
+
+/** Run `fn` and return the audit events it appended. */
+export async function auditEventsOf(db: Db, fn: () => Promise<unknown>): Promise<AuditRow[]> {
+  const before = await lastAuditId(db);
+  await fn();
+  return auditEventsSince(db, before);
+}
+
+/** The id of a user by username. */
+export async function userIdOf(db: Db, username: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM users WHERE lower(username) = lower($1)', [username]);
+  const id = rows[0]?.id;
+  if (!id) throw new Error(`no user ${username}`);
+  return id;
+}
+
+/** The organisation (for enterprise users: the enterprise) a user belongs to. */
+export async function orgIdOf(db: Db, username: string): Promise<string> {
+  const { rows } = await db.query<{ org_id: string }>('SELECT org_id FROM users WHERE lower(username) = lower($1)', [
+    username,
+  ]);
+  const id = rows[0]?.org_id;
+  if (!id) throw new Error(`no user ${username}`);
+  return id;
+}
+
+/** The JSON error body of a refused request. */
+export interface ErrorJson {
+  error: { code: string; message: string; fields?: Record<string, string>; requestId?: string };
+}
+export const errorOf = (res: LightMyRequestResponse): ErrorJson['error'] => res.json<ErrorJson>().error;

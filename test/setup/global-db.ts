@@ -22,7 +22,8 @@ declare module 'vitest' {
  * run in parallel without sharing rows.
  */
 export default async function setup(project: TestProject) {
-  const kind = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+  // The project's `env` (vitest.config.ts) reaches the test workers, not this setup: read it from the project.
+  const kind = (project.config.env.TEST_DB ?? process.env.TEST_DB) === 'postgres' ? 'postgres' : 'pglite';
   if (kind === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cpaudit-test-'));
     const db = await openPglite(undefined);

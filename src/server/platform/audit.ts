@@ -145,6 +145,54 @@ export async function recordAudit(
   );
 }
 
+/**
+ * Append several events in one statement (set-based, e.g. one per round of a published list), in the
+ * order given, inside the caller's transaction. Same chain and lock as recordAudit; call it last.
+ */
+export async function recordAuditMany(
+  tx: Tx,
+  actor: Pick<Actor, 'userId' | 'username' | 'role'> | SystemActor,
+  meta: RequestMeta,
+  inputs: readonly AuditInput[],
+): Promise<void> {
+  if (!inputs.length) return;
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1');
+  let prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+  const occurredAt = new Date();
+  const rows = inputs.map((input, seq) => {
+    const fields: ChainFields = {
+      occurredAt,
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      actorRole: actor.role,
+      action: input.action,
+      entityType: AUDIT_ACTIONS[input.action].entity,
+      entityId: input.entityId,
+      before: clean(input.before),
+      after: clean(input.after),
+      ip: meta.ip,
+      requestId: meta.requestId,
+    };
+    const hash = eventHash(prevHash, fields);
+    const row = { seq, ...fields, occurredAt: occurredAt.toISOString(), prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  // Rows are inserted in seq order, so the bigserial ids follow the chain.
+  await tx.query(
+    `INSERT INTO audit_events (occurred_at, actor_user_id, actor_username, actor_role, action, entity_type,
+       entity_id, before, after, ip, request_id, prev_hash, hash)
+     SELECT x."occurredAt", x."actorUserId", x."actorUsername", x."actorRole", x.action, x."entityType",
+            x."entityId", x.before, x.after, x.ip, x."requestId", x."prevHash", x.hash
+       FROM jsonb_to_recordset($1::jsonb) AS x(seq int, "occurredAt" timestamptz, "actorUserId" uuid,
+            "actorUsername" text, "actorRole" text, action text, "entityType" text, "entityId" text,
+            before jsonb, after jsonb, ip text, "requestId" text, "prevHash" text, hash text)
+      ORDER BY x.seq`,
+    [JSON.stringify(rows)],
+  );
+}
+
 interface StoredEvent {
   id: string;
   occurred_at: Date;
@@ -174,10 +222,11 @@ export async function verifyAuditChain(db: Queryable, pageSize = 2000): Promise<
   let afterId = '0';
   let checked = 0;
   for (;;) {
+    // Order by the bigint column: a bare `id` would name the text alias and sort '10' before '2'.
     const { rows } = await db.query<StoredEvent>(
       `SELECT id::text AS id, occurred_at, actor_user_id, actor_username, actor_role, action, entity_type,
               entity_id, before, after, ip, request_id, prev_hash, hash
-         FROM audit_events WHERE id > $1::bigint ORDER BY id LIMIT $2`,
+         FROM audit_events WHERE id > $1::bigint ORDER BY audit_events.id LIMIT $2`,
       [afterId, pageSize],
     );
     for (const row of rows) {

@@ -26,6 +26,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   ROUTE_NOT_FOUND: 404,
   CREDIT_CODE_TAKEN: 409,
   USERNAME_TAKEN: 409,
+  ROUND_STATE_CONFLICT: 409,
+  CAMPAIGN_YEAR_TAKEN: 409,
+  PLAN_ENTRY_DUPLICATE: 409,
+  PLAN_ENTRY_STATE_CONFLICT: 409,
+  GUARD_NOT_MET: 422,
+  NOTHING_TO_PUBLISH: 422,
   SELF_LOCKOUT: 422,
   PAYLOAD_TOO_LARGE: 413,
   LOGIN_LOCKED: 429,
@@ -58,6 +64,17 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** A refusal whose message parameters are themselves translated (e.g. a state or guard label). */
+export class LocalizedError extends AppError {
+  constructor(
+    code: ErrorCode,
+    readonly texts: Readonly<Record<string, Readonly<Record<Locale, string>>>>,
+    fields?: FieldErrors,
+  ) {
+    super(code, {}, fields);
+  }
+}
+
 /** A validation failure on specific fields (e.g. a reference that does not exist). */
 export function fieldError(code: ErrorCode, field: string, message: (locale: Locale) => string, params = {}): AppError {
   return new AppError(code, params, { [field]: message });
@@ -70,6 +87,8 @@ export function renderError(error: AppError, locale: Locale, requestId: string):
   const params =
     error instanceof NotFoundError
       ? { ...error.params, entity: error.entity[locale] }
+      : error instanceof LocalizedError
+        ? Object.fromEntries(Object.entries(error.texts).map(([k, text]) => [k, text[locale]]))
       : error.code === 'VALIDATION_FAILED' && fields
         ? { fields: Object.entries(fields).map(([p, m]) => `${fieldLabel(p, locale)}${locale === 'zh-CN' ? '' : ' '}${m}`).join(locale === 'zh-CN' ? '；' : '; ') }
         : error.params;
@@ -97,13 +116,23 @@ export function validationToAppError(items: readonly ValidationItem[]): AppError
   return new AppError('VALIDATION_FAILED', {}, fields);
 }
 
+/** SQLSTATE class 22, "data exception": raised by PostgreSQL (and PGlite) for values it cannot store or cast. */
+function isDataException(code: unknown): boolean {
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
+}
+
 /** Turn any thrown value into the uniform error body. Only programming errors become 500. */
 export function toAppError(error: unknown, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) return validationToAppError(error.validation);
-  const fe = error as Partial<FastifyError> & { code?: string };
+  const fe = (typeof error === 'object' && error !== null ? error : {}) as Partial<FastifyError> & { code?: string };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
   if (fe.code === 'FST_ERR_RATE_LIMIT_EXCEEDED' || fe.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (isDataException(fe.code)) {
+    // A value PostgreSQL cannot hold (a NUL character, year 0, …) came from the request: refuse it, do not crash.
+    request.log.warn({ err: error }, 'value refused by the database');
+    return new AppError('BAD_REQUEST', { detail: 'a submitted value cannot be stored (e.g. a NUL character or an impossible date)' });
+  }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Malformed JSON, unsupported media type, empty body with JSON content type, …
     return new AppError('BAD_REQUEST', { detail: fe.message ?? 'bad request' }, undefined, fe.statusCode);

@@ -15,9 +15,25 @@ export const AUDIT_ACTIONS = {
   'enterprise.updated': { entity: 'enterprise', zh: '修改企业信息', en: 'Updated enterprise' },
   'organization.created': { entity: 'organization', zh: '创建机构', en: 'Created organisation' },
   'system.seeded': { entity: 'system', zh: '载入初始数据', en: 'Loaded initial data' },
+  'campaign.created': { entity: 'campaign', zh: '创建年度工作', en: 'Created campaign' },
+  'campaign.updated': { entity: 'campaign', zh: '修改年度工作', en: 'Updated campaign' },
+  'list.published': { entity: 'campaign', zh: '公布年度审核名单', en: 'Published annual list' },
+  'planEntry.proposed': { entity: 'planEntry', zh: '拟纳入审核计划', en: 'Proposed plan entry' },
+  'planEntry.approved': { entity: 'planEntry', zh: '核定纳入', en: 'Approved plan entry' },
+  'planEntry.rejected': { entity: 'planEntry', zh: '不予纳入', en: 'Rejected plan entry' },
+  'round.listed': { entity: 'round', zh: '纳入审核名单', en: 'Round listed' },
+  'round.transitioned': { entity: 'round', zh: '审核轮次状态变更', en: 'Round state changed' },
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_ACTION_KEYS = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
 export type AuditEntityType = (typeof AUDIT_ACTIONS)[AuditAction]['entity'];
-export const AUDIT_ENTITY_TYPES = ['user', 'enterprise', 'organization', 'system'] as const satisfies readonly AuditEntityType[];
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'enterprise',
+  'organization',
+  'system',
+  'campaign',
+  'planEntry',
+  'round',
+] as const satisfies readonly AuditEntityType[];

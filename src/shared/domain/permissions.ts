@@ -19,6 +19,15 @@ export const ACTIONS = [
   'user.resetPassword',
   'audit.list',
   'audit.verify',
+  'campaign.read',
+  'campaign.manage',
+  'planEntry.list',
+  'planEntry.propose',
+  'planEntry.review',
+  'list.publish',
+  'round.list',
+  'round.read',
+  'round.transition',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,6 +42,15 @@ const cityStaff: readonly Action[] = [
   'enterprise.update',
   'enterprise.updateContacts',
   'organization.list',
+  'campaign.read',
+  'campaign.manage',
+  'planEntry.list',
+  'planEntry.propose',
+  'planEntry.review',
+  'list.publish',
+  'round.list',
+  'round.read',
+  'round.transition',
 ];
 
 /** The permission table: role → actions. Data scope is applied separately, in SQL. */
@@ -55,10 +73,24 @@ export const PERMISSIONS = {
     'enterprise.create',
     'enterprise.update',
     'enterprise.updateContacts',
+    'campaign.read',
+    'planEntry.list',
+    'planEntry.propose',
+    'round.list',
+    'round.read',
+    'round.transition',
   ],
-  enterprise_user: ['reference.read', 'enterprise.read', 'enterprise.updateContacts'],
-  // Agencies and experts reach enterprises only through the audit rounds that engage them.
-  agency_user: ['reference.read'],
+  enterprise_user: [
+    'reference.read',
+    'enterprise.read',
+    'enterprise.updateContacts',
+    'round.list',
+    'round.read',
+    'round.transition',
+  ],
+  // Agencies and experts reach enterprises only through the audit rounds that engage them
+  // (agencies: their data scope yields no round until engagements exist; experts: review assignments).
+  agency_user: ['reference.read', 'round.list', 'round.read', 'round.transition'],
   expert: ['reference.read'],
 } as const satisfies Record<Role, readonly Action[]>;
 

@@ -50,6 +50,27 @@ export const ERROR_MESSAGES = {
   },
   PAYLOAD_TOO_LARGE: { 'zh-CN': '提交的内容过大', en: 'The request body is too large' },
   RATE_LIMITED: { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  ROUND_STATE_CONFLICT: {
+    'zh-CN': '审核轮次当前状态为“{state}”，不能执行“{transition}”（可能已被他人处理，请刷新）',
+    en: 'The round is in state "{state}"; "{transition}" is not possible now (someone may have acted first; reload)',
+  },
+  GUARD_NOT_MET: {
+    'zh-CN': '不满足“{transition}”的前提条件：{guard}',
+    en: 'A precondition of "{transition}" is not met: {guard}',
+  },
+  CAMPAIGN_YEAR_TAKEN: { 'zh-CN': '{year} 年度工作已存在', en: 'A campaign for {year} already exists' },
+  PLAN_ENTRY_DUPLICATE: {
+    'zh-CN': '该企业已在 {year} 年度审核计划或名单中',
+    en: 'This enterprise is already planned or listed for {year}',
+  },
+  PLAN_ENTRY_STATE_CONFLICT: {
+    'zh-CN': '该计划条目当前状态为“{status}”，不能执行此操作',
+    en: 'The plan entry is "{status}"; this is not possible now',
+  },
+  NOTHING_TO_PUBLISH: {
+    'zh-CN': '{year} 年度没有已核定、待公布的计划条目',
+    en: 'There are no approved, unpublished plan entries for {year}',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）', en: 'Internal error; please try again later (id {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -35,11 +35,35 @@ export const FIELD_LABELS = {
   entityType: { 'zh-CN': '对象类型', en: 'Entity type' },
   entityId: { 'zh-CN': '对象编号', en: 'Entity ID' },
   actorUserId: { 'zh-CN': '操作人', en: 'Actor' },
+  year: { 'zh-CN': '年度', en: 'Year' },
+  noticeNo: { 'zh-CN': '通知文号', en: 'Notice number' },
+  title: { 'zh-CN': '标题', en: 'Title' },
+  deadlineRules: { 'zh-CN': '期限规则', en: 'Deadline rules' },
+  keyIndustryCodes: { 'zh-CN': '重点行业', en: 'Key industries' },
+  milestones: { 'zh-CN': '时间节点', en: 'Milestones' },
+  enterpriseId: { 'zh-CN': '企业', en: 'Enterprise' },
+  plannedYear: { 'zh-CN': '计划审核年度', en: 'Planned audit year' },
+  reasons: { 'zh-CN': '纳入原因', en: 'Listing reasons' },
+  reasonDetails: { 'zh-CN': '具体原因说明', en: 'Reason details' },
+  lastAuditOn: { 'zh-CN': '上轮审核时间', en: 'Last audit date' },
+  remarks: { 'zh-CN': '备注', en: 'Remarks' },
+  reason: { 'zh-CN': '理由', en: 'Reason' },
+  publishedOn: { 'zh-CN': '公布日期', en: 'Publication date' },
+  comment: { 'zh-CN': '意见/理由', en: 'Comment' },
+  expectedState: { 'zh-CN': '当前状态', en: 'Expected state' },
+  campaignId: { 'zh-CN': '年度工作', en: 'Campaign' },
+  listingYear: { 'zh-CN': '纳入年度', en: 'Listing year' },
+  state: { 'zh-CN': '状态', en: 'State' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  dueWithinDays: { 'zh-CN': '即将到期天数', en: 'Due within days' },
+  overdue: { 'zh-CN': '已逾期', en: 'Overdue' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldName = keyof typeof FIELD_LABELS;
 
+/** The label of a field path; '_' is the request body as a whole (e.g. a body that is not a JSON object). */
 export function fieldLabel(path: string, locale: Locale): string {
+  if (path === '_') return locale === 'zh-CN' ? '请求内容' : 'The request body';
   const head = path.split('.')[0] ?? path;
   const entry = (FIELD_LABELS as Record<string, Record<Locale, string> | undefined>)[head];
   return entry ? entry[locale] : path;

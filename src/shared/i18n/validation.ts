@@ -56,11 +56,15 @@ export const CUSTOM_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'may contain letters, digits, dot, underscore and hyphen, 3–64 characters',
   },
   'text.blank': { 'zh-CN': '不能为空白', en: 'must not be blank' },
+  'reasons.duplicate': { 'zh-CN': '纳入原因不能重复', en: 'must not repeat a reason' },
 };
 
 /** Translate one validation issue into a short message (without the field name). */
 export function issueMessage(issue: IssueLike, locale: Locale): string {
   const n = (v: unknown) => ({ n: typeof v === 'bigint' ? v.toString() : Number(v) });
+  // A schema-given message key wins whatever the issue code (e.g. `.regex(re, { message: 'phone.invalid' })`).
+  const custom = issue.message && Object.hasOwn(CUSTOM_MESSAGES, issue.message) ? CUSTOM_MESSAGES[issue.message] : undefined;
+  if (custom) return custom[locale];
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.message?.includes('received undefined')) return M.required[locale];
@@ -89,10 +93,8 @@ export function issueMessage(issue: IssueLike, locale: Locale): string {
       const keys = Array.isArray(issue.keys) ? issue.keys.map(String).join(', ') : '';
       return interpolate(M.unknownKeys[locale], { keys });
     }
-    case 'custom': {
-      const custom = issue.message ? CUSTOM_MESSAGES[issue.message] : undefined;
-      return custom ? custom[locale] : M.invalid[locale];
-    }
+    case 'custom':
+      return M.invalid[locale];
     default:
       return M.invalid[locale];
   }

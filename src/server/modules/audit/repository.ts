@@ -29,7 +29,7 @@ export async function listAuditEvents(db: Queryable, q: AuditListQuery): Promise
   const dir = q.sort === 'occurredAt' ? 'ASC' : 'DESC';
   const page = pageClause(p, q.page, q.pageSize);
   const [items, count] = await Promise.all([
-    db.query<Row>(`${SELECT} ${filter} ORDER BY occurred_at ${dir}, id ${dir} ${page}`, p.values),
+    db.query<Row>(`${SELECT} ${filter} ORDER BY occurred_at ${dir}, audit_events.id ${dir} ${page}`, p.values),
     db.query<{ total: number }>(`SELECT count(*)::int AS total FROM audit_events ${filter}`, countParams),
   ]);
   return {

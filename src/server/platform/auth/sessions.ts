@@ -71,8 +71,12 @@ export async function destroyUserSessions(db: Queryable, userId: string, exceptS
   await db.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, exceptSessionId ?? '']);
 }
 
-/** Housekeeping: remove sessions past their absolute expiry. */
+/** Housekeeping: remove sessions past their absolute expiry, and sign-in failure records older than a day. */
 export async function purgeExpiredSessions(db: Queryable): Promise<number> {
+  await db.query(
+    `DELETE FROM login_attempts WHERE first_failure_at < now() - interval '1 day'
+        AND (locked_until IS NULL OR locked_until < now())`,
+  );
   const { rowCount } = await db.query('DELETE FROM sessions WHERE expires_at < now()');
   return rowCount;
 }

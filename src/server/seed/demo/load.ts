@@ -5,6 +5,7 @@ import { hashPassword } from '../../platform/auth/passwords';
 import { insertEnterprise } from '../../modules/enterprises/repository';
 import { CHONGQING_CODE } from '../reference/regions';
 import { DEMO_PASSWORD, demoEnterprises, demoOrgs, demoUsers } from './demoData';
+import { seedDemoRounds } from './loadRounds';
 
 export async function hasUsers(db: Db): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM users LIMIT 1');
@@ -50,10 +51,11 @@ export async function seedDemo(db: Db): Promise<string[]> {
         [u.username, u.displayName, u.role, orgId, u.email, u.phone, passwordHash],
       );
     }
+    const lifecycle = await seedDemoRounds(tx, orgIds);
     await recordAudit(tx, SYSTEM_ACTOR, { ip: null, requestId: null }, {
       action: 'system.seeded',
       entityId: null,
-      after: { dataSet: 'demo', enterprises: demoEnterprises.length, users: demoUsers.length },
+      after: { dataSet: 'demo', enterprises: demoEnterprises.length, users: demoUsers.length, ...lifecycle },
     });
     return demoUsers.map((u) => u.username);
   });

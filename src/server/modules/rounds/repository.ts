@@ -1,0 +1,191 @@
+import type { RoundHistoryEntry, RoundListQuery } from '../../../shared/contracts/rounds';
+import type { ListingReason } from '../../../shared/domain/listingReasons';
+import type { DataScope, Role } from '../../../shared/domain/roles';
+import type { RoundState } from '../../../shared/domain/roundStates';
+import type { Queryable } from '../../db/types';
+import { likeEscape, orderBy, pageClause, Params } from '../../platform/sql';
+
+export const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const DAY = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
+
+/** A round as stored, flat; the service adds the next deadline. */
+export interface RoundRow {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  creditCode: string;
+  districtCode: string;
+  districtName: string;
+  campaignId: string;
+  listingYear: number;
+  reasons: ListingReason[];
+  reasonDetails: string | null;
+  state: RoundState;
+  listPublishedOn: string | null;
+  evaluationPassedOn: string | null;
+  discloseDue: string | null;
+  startDue: string | null;
+  reportDue: string | null;
+  acceptanceDue: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const SELECT = `SELECT r.id, r.enterprise_id AS "enterpriseId", e.name AS "enterpriseName", e.credit_code AS "creditCode",
+  r.district_code AS "districtCode", d.name AS "districtName", r.campaign_id AS "campaignId",
+  r.listing_year AS "listingYear", r.reasons, r.reason_details AS "reasonDetails", r.state,
+  ${DAY('r.list_published_on')} AS "listPublishedOn", ${DAY('r.evaluation_passed_on')} AS "evaluationPassedOn",
+  ${DAY('r.disclose_due')} AS "discloseDue", ${DAY('r.start_due')} AS "startDue", ${DAY('r.report_due')} AS "reportDue",
+  ${DAY('r.acceptance_due')} AS "acceptanceDue", r.version,
+  ${TS('r.created_at')} AS "createdAt", ${TS('r.updated_at')} AS "updatedAt"
+  FROM audit_rounds r
+  JOIN enterprises e ON e.id = r.enterprise_id
+  JOIN regions d ON d.code = r.district_code`;
+
+/**
+ * The caller's data scope as a SQL condition on audit_rounds `r`. Agencies will see the rounds that
+ * engage them and experts the rounds they review once engagements and panels exist; until then, none.
+ */
+export function roundScope(scope: DataScope, p: Params): string {
+  switch (scope.kind) {
+    case 'city':
+      return `r.city_code = ${p.add(scope.cityCode)}`;
+    case 'district':
+      return `r.district_code = ${p.add(scope.districtCode)}`;
+    case 'enterprise':
+      return `r.enterprise_id = ${p.add(scope.enterpriseId)}`;
+    case 'agency':
+    case 'expert':
+      return 'FALSE';
+  }
+}
+
+const SORT_COLUMNS = {
+  listingYear: 'r.listing_year',
+  enterpriseName: 'e.name',
+  districtCode: 'r.district_code',
+  state: 'r.state',
+  nextDueOn: 'r.next_due_on',
+  updatedAt: 'r.updated_at',
+} as const;
+
+export async function listRounds(
+  db: Queryable,
+  scope: DataScope,
+  q: RoundListQuery,
+  today: string,
+): Promise<{ items: RoundRow[]; total: number }> {
+  const p = new Params();
+  const where = [roundScope(scope, p)];
+  if (q.campaignId) where.push(`r.campaign_id = ${p.add(q.campaignId)}`);
+  if (q.listingYear !== undefined) where.push(`r.listing_year = ${p.add(q.listingYear)}`);
+  if (q.districtCode) where.push(`r.district_code = ${p.add(q.districtCode)}`);
+  if (q.state) where.push(`r.state = ${p.add(q.state)}`);
+  if (q.keyword) {
+    const kw = likeEscape(q.keyword);
+    where.push(`(e.name ILIKE ${p.add(`%${kw}%`)} OR e.credit_code ILIKE ${p.add(`${kw.toUpperCase()}%`)})`);
+  }
+  if (q.dueWithinDays !== undefined) {
+    const from = p.add(today);
+    where.push(`r.next_due_on BETWEEN ${from}::date AND ${from}::date + ${p.add(q.dueWithinDays)}::int`);
+  }
+  if (q.overdue === 'true') where.push(`r.next_due_on < ${p.add(today)}::date`);
+  if (q.overdue === 'false') where.push(`(r.next_due_on IS NULL OR r.next_due_on >= ${p.add(today)}::date)`);
+  const filter = `WHERE ${where.join(' AND ')}`;
+  const countParams = [...p.values];
+  const page = pageClause(p, q.page, q.pageSize);
+  const [items, count] = await Promise.all([
+    db.query<RoundRow>(`${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'r.id')} ${page}`, p.values),
+    db.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM audit_rounds r JOIN enterprises e ON e.id = r.enterprise_id ${filter}`,
+      countParams,
+    ),
+  ]);
+  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
+}
+
+export async function findRound(db: Queryable, scope: DataScope, id: string): Promise<RoundRow | undefined> {
+  const p = new Params();
+  const { rows } = await db.query<RoundRow>(`${SELECT} WHERE r.id = ${p.add(id)} AND ${roundScope(scope, p)}`, p.values);
+  return rows[0];
+}
+
+export async function roundHistory(db: Queryable, roundId: string): Promise<RoundHistoryEntry[]> {
+  const { rows } = await db.query<RoundHistoryEntry>(
+    `SELECT h.id::text AS id, h.transition, h.from_state AS "fromState", h.to_state AS "toState",
+            h.actor_user_id AS "actorUserId", h.actor_username AS "actorUsername", h.actor_role AS "actorRole",
+            h.comment, ${TS('h.occurred_at')} AS "occurredAt"
+       FROM round_history h WHERE h.round_id = $1 ORDER BY h.occurred_at, h.id`,
+    [roundId],
+  );
+  return rows;
+}
+
+export interface StateChange {
+  from: RoundState;
+  to: RoundState;
+  nextDueOn: string | null;
+  /** Set when the change passes the evaluation (acceptance is due from then on). */
+  evaluation?: { passedOn: string; acceptanceDue: string };
+}
+
+/**
+ * The conditional write of a transition: succeeds only while the round is still in `from`.
+ * Returns the new version, or null when another request changed the state first.
+ */
+export async function changeState(db: Queryable, id: string, change: StateChange): Promise<number | null> {
+  const p = new Params();
+  const sets = [`state = ${p.add(change.to)}`, `next_due_on = ${p.add(change.nextDueOn)}::date`];
+  if (change.evaluation) {
+    sets.push(`evaluation_passed_on = ${p.add(change.evaluation.passedOn)}::date`);
+    sets.push(`acceptance_due = ${p.add(change.evaluation.acceptanceDue)}::date`);
+  }
+  const { rows } = await db.query<{ version: number }>(
+    `UPDATE audit_rounds SET ${sets.join(', ')}, version = version + 1, updated_at = now()
+      WHERE id = ${p.add(id)} AND state = ${p.add(change.from)} RETURNING version`,
+    p.values,
+  );
+  return rows[0]?.version ?? null;
+}
+
+export interface HistoryActor {
+  userId: string | null;
+  username: string;
+  role: Role | null;
+}
+
+export interface HistoryInput {
+  transition: string;
+  from: RoundState | null;
+  to: RoundState;
+  comment: string | null;
+  /** Defaults to now (the seed back-dates its history). */
+  occurredAt?: string | null;
+}
+
+/** One history row for each of `roundIds` (one statement), carrying the round's region keys. */
+export async function insertHistory(
+  db: Queryable,
+  roundIds: readonly string[],
+  actor: HistoryActor,
+  h: HistoryInput,
+): Promise<void> {
+  if (!roundIds.length) return;
+  await db.query(
+    `INSERT INTO round_history (round_id, city_code, district_code, transition, from_state, to_state,
+       actor_user_id, actor_username, actor_role, comment, occurred_at)
+     SELECT r.id, r.city_code, r.district_code, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now())
+       FROM audit_rounds r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id`,
+    [roundIds, h.transition, h.from, h.to, actor.userId, actor.username, actor.role, h.comment, h.occurredAt ?? null],
+  );
+}
+
+/** Whether a round exists for the enterprise and year (in any state). */
+export async function roundExists(db: Queryable, enterpriseId: string, year: number): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM audit_rounds WHERE enterprise_id = $1 AND listing_year = $2', [
+    enterpriseId,
+    year,
+  ]);
+  return rows.length > 0;
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorBodySchema, idParams } from '../../../shared/contracts/common';
+import {
+  roundDetailSchema,
+  roundListQuery,
+  roundPageSchema,
+  transitionBody,
+  transitionParams,
+} from '../../../shared/contracts/rounds';
+import type { Db } from '../../db/types';
+import { actorOf, metaOf } from '../../platform/http';
+import { planRoutes } from './planRoutes';
+import * as service from './service';
+import { fireTransition } from './transitions';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+
+export function roundRoutes(deps: { db: Db }) {
+  return async (fastify: FastifyInstance) => {
+    await fastify.register(planRoutes(deps));
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['rounds'];
+
+    app.get(
+      '/api/rounds',
+      {
+        config: { access: 'round.list' },
+        schema: {
+          tags,
+          summary: 'Audit rounds in my scope, with each next deadline',
+          querystring: roundListQuery,
+          response: { 200: roundPageSchema, ...errors },
+        },
+      },
+      (request) => service.listRounds(deps.db, actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/rounds/:id',
+      {
+        config: { access: 'round.read' },
+        schema: {
+          tags,
+          summary: 'One audit round with its history and the transitions I may fire',
+          params: idParams,
+          response: { 200: roundDetailSchema, ...errors },
+        },
+      },
+      (request) => service.getRound(deps.db, actorOf(request), request.params.id),
+    );
+
+    app.post(
+      '/api/rounds/:id/transitions/:name',
+      {
+        config: { access: 'round.transition' },
+        schema: {
+          tags,
+          summary: 'Fire a transition of the round state machine',
+          params: transitionParams,
+          body: transitionBody,
+          response: { 200: roundDetailSchema, ...errors, 409: errorBodySchema, 422: errorBodySchema },
+        },
+      },
+      (request) =>
+        fireTransition(deps.db, actorOf(request), request.params.id, request.params.name, request.body, metaOf(request)),
+    );
+  };
+}

@@ -1,0 +1,71 @@
+/** Typed wrappers of the API routes; answers are parsed with the shared contracts. */
+import { z } from 'zod';
+import { auditPageSchema, auditVerifySchema, type AuditListQuery } from '../../shared/contracts/audit';
+import { sessionSchema } from '../../shared/contracts/auth';
+import { okSchema } from '../../shared/contracts/common';
+import {
+  enterpriseDetailSchema,
+  enterprisePageSchema,
+  type EnterpriseInput,
+  type EnterpriseListQuery,
+  type EnterprisePatch,
+} from '../../shared/contracts/enterprises';
+import { referenceSchema } from '../../shared/contracts/reference';
+import {
+  organizationPageSchema,
+  userPageSchema,
+  userSchema,
+  type UserCreateBody,
+  type UserListQuery,
+  type UserPatchBody,
+} from '../../shared/contracts/users';
+import type { OrgKind } from '../../shared/domain/roles';
+import type { Locale } from '../../shared/i18n/locales';
+import { request } from './client';
+
+export type SessionInfo = z.infer<typeof sessionSchema>;
+export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
+export type EnterprisePage = z.infer<typeof enterprisePageSchema>;
+export type UserPage = z.infer<typeof userPageSchema>;
+export type UserRow = z.infer<typeof userSchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
+export type AuditVerify = z.infer<typeof auditVerifySchema>;
+export type OrganizationPage = z.infer<typeof organizationPageSchema>;
+
+export const authApi = {
+  login: (username: string, password: string) =>
+    request(sessionSchema, 'POST', '/auth/login', { body: { username, password } }),
+  me: () => request(sessionSchema, 'GET', '/auth/me'),
+  logout: () => request(okSchema, 'POST', '/auth/logout', { body: {} }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request(okSchema, 'POST', '/auth/password', { body: { currentPassword, newPassword } }),
+  setLocale: (locale: Locale) => request(okSchema, 'PUT', '/auth/locale', { body: { locale } }),
+};
+
+export const referenceApi = {
+  get: () => request(referenceSchema, 'GET', '/reference'),
+};
+
+export const enterpriseApi = {
+  list: (query: Partial<EnterpriseListQuery>) => request(enterprisePageSchema, 'GET', '/enterprises', { query }),
+  get: (id: string) => request(enterpriseDetailSchema, 'GET', `/enterprises/${encodeURIComponent(id)}`),
+  create: (body: EnterpriseInput) => request(enterpriseDetailSchema, 'POST', '/enterprises', { body }),
+  update: (id: string, body: EnterprisePatch) =>
+    request(enterpriseDetailSchema, 'PATCH', `/enterprises/${encodeURIComponent(id)}`, { body }),
+};
+
+export const userApi = {
+  list: (query: Partial<UserListQuery>) => request(userPageSchema, 'GET', '/users', { query }),
+  create: (body: UserCreateBody) => request(userSchema, 'POST', '/users', { body }),
+  update: (id: string, body: UserPatchBody) =>
+    request(userSchema, 'PATCH', `/users/${encodeURIComponent(id)}`, { body }),
+  resetPassword: (id: string, newPassword: string) =>
+    request(okSchema, 'POST', `/users/${encodeURIComponent(id)}/reset-password`, { body: { newPassword } }),
+  organizations: (query: { kind?: OrgKind; keyword?: string; pageSize?: number }) =>
+    request(organizationPageSchema, 'GET', '/organizations', { query }),
+};
+
+export const auditApi = {
+  list: (query: Partial<AuditListQuery>) => request(auditPageSchema, 'GET', '/audit-events', { query }),
+  verify: () => request(auditVerifySchema, 'GET', '/audit-events/verify'),
+};

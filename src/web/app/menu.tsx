@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BankOutlined,
+  DesktopOutlined,
+  ProfileOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Action } from '../../shared/domain/permissions';
+import type { MessageKey } from '../i18n';
+
+export interface MenuEntry {
+  key: string;
+  path?: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Shown only with this permission. */
+  action?: Action;
+  /** Shown only to users of an enterprise. */
+  enterpriseOnly?: boolean;
+  children?: MenuEntry[];
+}
+
+/** The side menu; entries appear according to the session's permissions. */
+export const MENU: MenuEntry[] = [
+  { key: '/', path: '/', label: 'menu.home', icon: <DesktopOutlined /> },
+  { key: '/enterprises', path: '/enterprises', label: 'menu.enterprises', icon: <BankOutlined />, action: 'enterprise.list' },
+  {
+    key: '/my-enterprise',
+    path: '/my-enterprise',
+    label: 'menu.myEnterprise',
+    icon: <ProfileOutlined />,
+    action: 'enterprise.read',
+    enterpriseOnly: true,
+  },
+  {
+    key: 'system',
+    label: 'menu.system',
+    icon: <SettingOutlined />,
+    children: [
+      { key: '/users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, action: 'user.list' },
+      { key: '/audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit.list' },
+    ],
+  },
+];
+
+/** The menu key of a location: the longest entry path that prefixes it. */
+export function selectedKey(pathname: string, enterpriseId: string | null): string {
+  if (enterpriseId && pathname.startsWith(`/enterprises/${enterpriseId}`)) return '/my-enterprise';
+  const paths = MENU.flatMap((e) => [e, ...(e.children ?? [])])
+    .map((e) => e.path)
+    .filter((p): p is string => Boolean(p) && p !== '/');
+  const match = paths.filter((p) => pathname === p || pathname.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+  return match ?? (pathname === '/' ? '/' : '');
+}

@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { Avatar, Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BankOutlined,
+  KeyOutlined,
+  PlusCircleOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useNavigate } from 'react-router';
+import type { Action } from '../../../shared/domain/permissions';
+import { useSignedIn } from '../../app/session';
+import { PageContainer } from '../../components/PageContainer';
+import { useT, type MessageKey } from '../../i18n';
+import { orgKindLabel, roleLabel } from '../../i18n/labels';
+
+interface Shortcut {
+  key: string;
+  to: string;
+  icon: ReactNode;
+  title: MessageKey;
+  desc: MessageKey;
+  action?: Action;
+  enterpriseOnly?: boolean;
+}
+
+const SHORTCUTS: Shortcut[] = [
+  { key: 'enterprises', to: '/enterprises', icon: <BankOutlined />, title: 'menu.enterprises', desc: 'home.enterprisesDesc', action: 'enterprise.list' },
+  {
+    key: 'enterpriseNew',
+    to: '/enterprises/new',
+    icon: <PlusCircleOutlined />,
+    title: 'enterprise.create',
+    desc: 'home.createEnterpriseDesc',
+    action: 'enterprise.create',
+  },
+  {
+    key: 'mine',
+    to: '/my-enterprise',
+    icon: <ProfileOutlined />,
+    title: 'menu.myEnterprise',
+    desc: 'home.myEnterpriseDesc',
+    action: 'enterprise.read',
+    enterpriseOnly: true,
+  },
+  { key: 'users', to: '/users', icon: <TeamOutlined />, title: 'menu.users', desc: 'home.usersDesc', action: 'user.list' },
+  { key: 'audit', to: '/audit', icon: <AuditOutlined />, title: 'menu.audit', desc: 'home.auditDesc', action: 'audit.list' },
+];
+
+/** 工作台: who I am, and where I can go. */
+export default function HomePage() {
+  const { t, locale } = useT();
+  const { user, can } = useSignedIn();
+  const navigate = useNavigate();
+  const shortcuts = SHORTCUTS.filter(
+    (s) => (!s.action || can(s.action)) && (!s.enterpriseOnly || Boolean(user.enterpriseId)),
+  );
+  const date = dayjs().format(locale === 'zh-CN' ? 'YYYY年M月D日 dddd' : 'dddd, D MMMM YYYY');
+
+  return (
+    <PageContainer title={t('menu.home')}>
+      <Card className="welcome-card">
+        <Avatar size={64} icon={<UserOutlined />} style={{ background: '#1765c1', flex: 'none' }} />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Typography.Title level={4} className="welcome-title">
+            {t('home.welcome', { name: user.displayName })}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('home.today', { date })}</Typography.Text>
+          <Descriptions size="small" column={3} style={{ marginTop: 12 }}>
+            <Descriptions.Item label={t('home.org')}>
+              {user.org.name}（{orgKindLabel(t, user.org.kind)}）
+            </Descriptions.Item>
+            <Descriptions.Item label={t('home.role')}>{roleLabel(t, user.role)}</Descriptions.Item>
+            <Descriptions.Item label={t('home.username')}>{user.username}</Descriptions.Item>
+          </Descriptions>
+        </div>
+      </Card>
+      <Card title={t('home.shortcuts')}>
+        {shortcuts.length === 0 && (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noShortcuts')} style={{ marginBottom: 16 }} />
+        )}
+        <Row gutter={[16, 16]}>
+          {[...shortcuts, { key: 'password', to: '/change-password', icon: <KeyOutlined />, title: 'menu.changePassword' as const, desc: 'home.changePasswordDesc' as const }].map((s) => (
+            <Col key={s.key} xs={24} sm={12} lg={8} xl={6}>
+              <Card hoverable className="shortcut-card" onClick={() => void navigate(s.to)} role="link" aria-label={t(s.title)}>
+                {s.icon}
+                <div className="shortcut-title">{t(s.title)}</div>
+                <div className="shortcut-desc">{t(s.desc)}</div>
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+    </PageContainer>
+  );
+}
