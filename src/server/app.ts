@@ -3,6 +3,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from './db/types';
 import { AppError, sendError, toAppError } from './platform/errors';
 import { installAccessControl, type RegisteredRoute } from './platform/http';
+import { DEFAULT_MAX_UPLOAD_BYTES, type FileStore } from './platform/files';
 import type { SessionPolicy } from './platform/auth/sessions';
 import { authRoutes } from './modules/auth/routes';
 import type { LoginPolicy } from './modules/auth/service';
@@ -30,6 +32,10 @@ export interface AppDeps {
   webDist: string | null;
   version: string;
   logger: boolean | { level: string };
+  /** Root of the content-addressed file store (`<DATA_DIR>/files`). */
+  filesDir: string;
+  /** Upload size limit in bytes (default 20 MB). */
+  maxUploadBytes?: number;
 }
 
 export type App = FastifyInstance & { registeredRoutes: RegisteredRoute[] };
@@ -68,6 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   const registeredRoutes = installAccessControl(app, deps.db, deps.session);
+  const files: FileStore = { dir: deps.filesDir, maxBytes: deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES };
+  await app.register(multipart, { limits: { fileSize: files.maxBytes, files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });
 
   app.setErrorHandler((error, request, reply) => sendError(reply, toAppError(error, request), request.locale));
   app.setNotFoundHandler((request, reply) => {
@@ -102,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(userRoutes({ db: deps.db }));
   await app.register(auditRoutes({ db: deps.db }));
   await app.register(campaignRoutes({ db: deps.db }));
-  await app.register(roundRoutes({ db: deps.db }));
+  await app.register(roundRoutes({ db: deps.db, files }));
 
   app.get(
     '/api/openapi.json',

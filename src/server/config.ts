@@ -25,6 +25,7 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('dist/web'),
+  MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(1024).default(20),
 });
 
 export interface Config {
@@ -39,6 +40,9 @@ export interface Config {
   login: { maxFailures: number; lockMinutes: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   webDist: string;
+  /** The file store (`<DATA_DIR>/files`). */
+  filesDir: string;
+  maxUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES },
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
+    filesDir: path.join(dataDir, 'files'),
+    maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
   };
 }

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     webDist: config.webDist,
     version: VERSION,
     logger: { level: config.logLevel },
+    filesDir: config.filesDir,
+    maxUploadBytes: config.maxUploadBytes,
   });
 
   // Housekeeping every hour: expired sessions and old sign-in failure records (harmless on several instances).

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../../src/server/app';
 import type { Db } from '../../src/server/db/types';
@@ -7,12 +10,15 @@ import { createTestDb } from './db';
 export interface TestContext {
   app: App;
   db: Db;
+  /** The test app's own file store (a temporary folder). */
+  filesDir: string;
   close: () => Promise<void>;
 }
 
 /** An app on a fresh test database, used through app.inject (no network). */
-export async function createTestApp(options: { maxFailures?: number } = {}): Promise<TestContext> {
+export async function createTestApp(options: { maxFailures?: number; maxUploadBytes?: number } = {}): Promise<TestContext> {
   const db = await createTestDb();
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'cpaudit-files-'));
   const app = await buildApp({
     db,
     session: { idleMinutes: 120, absoluteHours: 12 },
@@ -22,13 +28,17 @@ export async function createTestApp(options: { maxFailures?: number } = {}): Pro
     webDist: null,
     version: 'test',
     logger: false,
+    filesDir,
+    maxUploadBytes: options.maxUploadBytes,
   });
   return {
     app,
     db,
+    filesDir,
     close: async () => {
       await app.close();
       await db.close();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = {
   'planEntry.rejected': { entity: 'planEntry', zh: '不予纳入', en: 'Rejected plan entry' },
   'round.listed': { entity: 'round', zh: '纳入审核名单', en: 'Round listed' },
   'round.transitioned': { entity: 'round', zh: '审核轮次状态变更', en: 'Round state changed' },
+  'round.fileUploaded': { entity: 'round', zh: '上传审核轮次附件', en: 'Uploaded a round attachment' },
+  'round.disclosureSaved': { entity: 'round', zh: '保存信息公开草稿', en: 'Saved disclosure draft' },
+  'round.auditModeChosen': { entity: 'round', zh: '确定审核方式', en: 'Chose the audit mode' },
+  'round.reportUploaded': { entity: 'round', zh: '上传审核报告', en: 'Uploaded audit report' },
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

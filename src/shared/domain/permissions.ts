@@ -28,6 +28,8 @@ export const ACTIONS = [
   'round.list',
   'round.read',
   'round.transition',
+  'round.material.edit',
+  'round.engage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -87,10 +89,12 @@ export const PERMISSIONS = {
     'round.list',
     'round.read',
     'round.transition',
+    'round.material.edit',
+    'round.engage',
   ],
   // Agencies and experts reach enterprises only through the audit rounds that engage them
   // (agencies: their data scope yields no round until engagements exist; experts: review assignments).
-  agency_user: ['reference.read', 'round.list', 'round.read', 'round.transition'],
+  agency_user: ['reference.read', 'round.list', 'round.read', 'round.transition', 'round.material.edit'],
   expert: ['reference.read'],
 } as const satisfies Record<Role, readonly Action[]>;
 

@@ -71,6 +71,19 @@ export const ERROR_MESSAGES = {
     'zh-CN': '{year} 年度没有已核定、待公布的计划条目',
     en: 'There are no approved, unpublished plan entries for {year}',
   },
+  FILE_TOO_LARGE: {
+    'zh-CN': '文件过大：不能超过 {limit}',
+    en: 'The file is too large: the limit is {limit}',
+  },
+  FILE_TYPE_NOT_ALLOWED: {
+    'zh-CN': '文件类型不允许（按文件内容识别），只接受：{allowed}',
+    en: 'This file type is not allowed (detected from its content); accepted: {allowed}',
+  },
+  FILE_REQUIRED: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
+  ROUND_MATERIAL_LOCKED: {
+    'zh-CN': '审核轮次当前状态为“{state}”，不能修改{material}',
+    en: 'The round is in state "{state}"; the {material} can no longer be changed',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）', en: 'Internal error; please try again later (id {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

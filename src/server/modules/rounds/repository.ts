@@ -44,8 +44,8 @@ const SELECT = `SELECT r.id, r.enterprise_id AS "enterpriseId", e.name AS "enter
   JOIN regions d ON d.code = r.district_code`;
 
 /**
- * The caller's data scope as a SQL condition on audit_rounds `r`. Agencies will see the rounds that
- * engage them and experts the rounds they review once engagements and panels exist; until then, none.
+ * The caller's data scope as a SQL condition on audit_rounds `r`. Agencies see the rounds with an
+ * active engagement of their agency; experts will see the rounds they review once panels exist (none yet).
  */
 export function roundScope(scope: DataScope, p: Params): string {
   switch (scope.kind) {
@@ -56,6 +56,8 @@ export function roundScope(scope: DataScope, p: Params): string {
     case 'enterprise':
       return `r.enterprise_id = ${p.add(scope.enterpriseId)}`;
     case 'agency':
+      return `EXISTS (SELECT 1 FROM round_engagements g
+                       WHERE g.round_id = r.id AND g.agency_id = ${p.add(scope.agencyId)} AND g.ended_at IS NULL)`;
     case 'expert':
       return 'FALSE';
   }

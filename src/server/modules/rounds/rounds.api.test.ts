@@ -99,8 +99,12 @@ describe('round list and detail scope', () => {
     expect((await ent1.get(`/api/rounds/${demoRound('重庆宏达包装制品有限公司', 2021).id}`)).statusCode).toBe(404);
   });
 
-  it('shows agencies nothing until engagements exist, refuses experts (403) and anonymous callers (401)', async () => {
-    expect(await list(agency)).toEqual({ items: [], total: 0 });
+  it('shows an agency only the rounds that engage it, refuses experts (403) and anonymous callers (401)', async () => {
+    const engaged = await list(agency);
+    expect(engaged.items.map((r) => `${r.enterpriseName} ${r.listingYear}`).sort()).toEqual(
+      ['重庆瑞丰水泥有限公司 2020', '重庆长化新材料有限公司 2021'].sort(),
+    );
+    expect((await agency.get(`/api/rounds/${demoRound('重庆瑞丰水泥有限公司', 2020).id}`)).statusCode).toBe(200);
     expect((await agency.get(`/api/rounds/${demoRound('重庆华鑫表面处理有限公司', 2020).id}`)).statusCode).toBe(404);
     expect((await expert.get('/api/rounds')).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/rounds' })).statusCode).toBe(401);

@@ -10,15 +10,18 @@ import {
 } from '../../../shared/contracts/rounds';
 import type { Db } from '../../db/types';
 import { actorOf, metaOf } from '../../platform/http';
+import type { FileStore } from '../../platform/files';
+import { materialRoutes } from './materialRoutes';
 import { planRoutes } from './planRoutes';
 import * as service from './service';
 import { fireTransition } from './transitions';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
-export function roundRoutes(deps: { db: Db }) {
+export function roundRoutes(deps: { db: Db; files: FileStore }) {
   return async (fastify: FastifyInstance) => {
     await fastify.register(planRoutes(deps));
+    await fastify.register(materialRoutes(deps));
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['rounds'];
 

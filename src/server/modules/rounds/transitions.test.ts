@@ -4,7 +4,7 @@ import { LISTING_REASONS } from '../../../shared/domain/listingReasons';
 import { can } from '../../../shared/domain/permissions';
 import { ROLES } from '../../../shared/domain/roles';
 import { GUARD_NAMES, ROUND_STATES, TRANSITION_NAMES, transitionDef } from '../../../shared/domain/roundStates';
-import { failingGuard, guardPasses, type GuardContext } from './transitions';
+import { failingGuard, guardPasses, type GuardContext, type RoundFacts } from './transitions';
 
 const ctx = (over: Partial<GuardContext> = {}): GuardContext => ({
   role: 'district_staff',
@@ -29,6 +29,27 @@ describe('guards of this slice', () => {
     for (const guard of GUARD_NAMES.filter((g) => !checkable.has(g))) {
       expect(guardPasses(guard, ctx({ role: 'enterprise_user' })), guard).toBe(false);
     }
+  });
+
+  it('checks disclosure items, audit mode, engagement and report against the round facts', () => {
+    const facts: RoundFacts = { reasons: ['key_industry'], disclosure: null, auditMode: null, engagedAgencyId: null, reportCount: 0 };
+    const items = { enterprise_name: 'a', legal_representative: 'b', address: 'c', pollutant_names: 'd', discharge_totals: 'e' };
+    const disclosure = { items, platformName: '平台', platformUrl: 'https://example.org/' };
+    const on = (over: Partial<RoundFacts>, rest: Partial<GuardContext> = {}) => ctx({ facts: { ...facts, ...over }, ...rest });
+    expect(guardPasses('hasDisclosureItems', on({}))).toBe(false);
+    expect(guardPasses('hasDisclosureItems', on({ disclosure }))).toBe(true);
+    expect(guardPasses('hasDisclosureItems', on({ disclosure: { ...disclosure, items: { ...items, discharge_totals: ' ' } } }))).toBe(false);
+    expect(guardPasses('hasDisclosureItems', on({ disclosure, reasons: ['high_energy'] }))).toBe(false);
+    expect(guardPasses('hasDisclosureItems', on({ disclosure: { ...disclosure, platformUrl: null } }))).toBe(false);
+    expect(guardPasses('auditModeChosen', on({}))).toBe(false);
+    expect(guardPasses('auditModeChosen', on({ auditMode: 'self' }))).toBe(true);
+    expect(guardPasses('auditModeChosen', on({ auditMode: 'agency' }))).toBe(false);
+    expect(guardPasses('auditModeChosen', on({ auditMode: 'agency', engagedAgencyId: 'a1' }))).toBe(true);
+    expect(guardPasses('reportUploaded', on({}))).toBe(false);
+    expect(guardPasses('reportUploaded', on({ reportCount: 2 }))).toBe(true);
+    expect(guardPasses('agencyEngaged', on({ engagedAgencyId: 'a1' }, { role: 'agency_user', orgId: 'a1' }))).toBe(true);
+    expect(guardPasses('agencyEngaged', on({ engagedAgencyId: 'a1' }, { role: 'agency_user', orgId: 'a2' }))).toBe(false);
+    expect(guardPasses('agencyEngaged', on({}, { role: 'enterprise_user' }))).toBe(true);
   });
 
   it('asks for a reason on every transition that requires a comment', () => {

@@ -1,5 +1,12 @@
 import type { RoundDetail, TransitionBody } from '../../../shared/contracts/rounds';
 import { nextDeadline } from '../../../shared/domain/deadlines';
+import type { AuditMode } from '../../../shared/contracts/roundMaterial';
+import {
+  DISCLOSURE_ITEMS,
+  missingDisclosureItems,
+  type DisclosureItem,
+  type ListingReason,
+} from '../../../shared/domain/listingReasons';
 import type { Role } from '../../../shared/domain/roles';
 import {
   GUARDS,
@@ -11,18 +18,59 @@ import {
   type RoundState,
   type TransitionName,
 } from '../../../shared/domain/roundStates';
-import type { Db } from '../../db/types';
+import type { Db, Queryable } from '../../db/types';
 import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestMeta } from '../../platform/context';
-import { AppError, LocalizedError, notFound } from '../../platform/errors';
+import { AppError, LocalizedError, notFound, type FieldErrors } from '../../platform/errors';
+import type { Locale } from '../../../shared/i18n/locales';
+import * as material from './materialRepository';
 import * as repo from './repository';
 import { getRound, ROUND_ENTITY } from './service';
 
-/** What a guard may look at in this slice: the caller, the stored round and the request. */
+/** The stored material of a round that guards look at, loaded inside the transition's transaction. */
+export interface RoundFacts {
+  reasons: readonly ListingReason[];
+  disclosure: { items: Readonly<Record<string, string>>; platformName: string | null; platformUrl: string | null } | null;
+  auditMode: AuditMode | null;
+  /** The agency of the round's active engagement. */
+  engagedAgencyId: string | null;
+  reportCount: number;
+}
+
+/** What a guard may look at: the caller, the stored round, its material and the request. */
 export interface GuardContext {
   role: Role;
   round: Pick<repo.RoundRow, 'listPublishedOn'>;
   comment: string | null;
+  /** The caller's organisation (for an agency user: the agency). */
+  orgId?: string;
+  /** Absent facts fail every guard that needs them. */
+  facts?: RoundFacts;
+}
+
+export async function loadRoundFacts(db: Queryable, roundId: string, reasons: readonly ListingReason[]): Promise<RoundFacts> {
+  const keys = await db.query<{ auditMode: AuditMode | null }>('SELECT audit_mode AS "auditMode" FROM audit_rounds WHERE id = $1', [
+    roundId,
+  ]);
+  const disclosure = await material.findDisclosure(db, roundId);
+  const engagement = await material.activeEngagement(db, roundId);
+  return {
+    reasons,
+    disclosure: disclosure ?? null,
+    auditMode: keys.rows[0]?.auditMode ?? null,
+    engagedAgencyId: engagement?.agencyId ?? null,
+    reportCount: await material.reportCount(db, roundId),
+  };
+}
+
+/** What a disclosure still lacks before it can be published: required items, then where it is published. */
+export function disclosureGaps(facts: RoundFacts): { items: DisclosureItem[]; platformName: boolean; platformUrl: boolean } {
+  const d = facts.disclosure;
+  return {
+    items: missingDisclosureItems(facts.reasons, d?.items ?? {}),
+    platformName: (d?.platformName ?? '').trim() === '',
+    platformUrl: (d?.platformUrl ?? '').trim() === '',
+  };
 }
 
 /**
@@ -36,13 +84,19 @@ export function guardPasses(guard: GuardName, ctx: GuardContext): boolean {
     case 'publicationDateSet':
       return ctx.round.listPublishedOn !== null;
     case 'agencyEngaged':
-      // Enterprise users always pass; no agency can be engaged on a round yet.
-      return ctx.role !== 'agency_user';
+      // Enterprise users always pass; an agency user only on a round with an active engagement of their agency.
+      return ctx.role !== 'agency_user' || (!!ctx.facts?.engagedAgencyId && ctx.facts.engagedAgencyId === ctx.orgId);
+    case 'hasDisclosureItems': {
+      if (!ctx.facts?.disclosure) return false;
+      const gaps = disclosureGaps(ctx.facts);
+      return gaps.items.length === 0 && !gaps.platformName && !gaps.platformUrl;
+    }
+    case 'auditModeChosen':
+      return ctx.facts?.auditMode === 'self' || (ctx.facts?.auditMode === 'agency' && !!ctx.facts.engagedAgencyId);
+    case 'reportUploaded':
+      return (ctx.facts?.reportCount ?? 0) > 0;
     case 'evidenceAttached':
     case 'noticeIssued':
-    case 'hasDisclosureItems':
-    case 'auditModeChosen':
-    case 'reportUploaded':
     case 'evaluationMaterialsAttached':
     case 'optionsReadyForEvaluation':
     case 'panelComplete':
@@ -68,11 +122,33 @@ function stateConflict(state: RoundState, name: TransitionName): AppError {
   return new LocalizedError('ROUND_STATE_CONFLICT', { state: ROUND_STATE_LABELS[state], transition: transitionDef(name).label });
 }
 
-function guardNotMet(guard: GuardName, name: TransitionName): AppError {
+const PLATFORM_LABELS = {
+  platformName: { 'zh-CN': '公开平台名称', en: 'Publication platform' },
+  platformUrl: { 'zh-CN': '公开网址', en: 'Publication URL' },
+} as const;
+
+function guardNotMet(guard: GuardName, name: TransitionName, facts?: RoundFacts): AppError {
   const field = guard === 'reasonGiven' ? 'comment' : `guards.${guard}`;
-  return new LocalizedError('GUARD_NOT_MET', { guard: GUARDS[guard], transition: transitionDef(name).label }, {
-    [field]: (l) => GUARDS[guard][l],
-  });
+  const fields: FieldErrors = { [field]: (l) => GUARDS[guard][l] };
+  let text: Record<Locale, string> = GUARDS[guard];
+  if (guard === 'hasDisclosureItems' && facts) {
+    // Name what is missing, in the message and one field per item.
+    const gaps = disclosureGaps(facts);
+    const labels: Readonly<Record<Locale, string>>[] = gaps.items.map((item) => DISCLOSURE_ITEMS[item]);
+    if (gaps.platformName) labels.push(PLATFORM_LABELS.platformName);
+    if (gaps.platformUrl) labels.push(PLATFORM_LABELS.platformUrl);
+    const missing = { 'zh-CN': '尚未填写', en: 'missing' } as const;
+    for (const item of gaps.items) fields[`disclosure.items.${item}`] = (l) => `${DISCLOSURE_ITEMS[item][l]}${l === 'zh-CN' ? '' : ': '}${missing[l]}`;
+    if (gaps.platformName) fields['disclosure.platformName'] = (l) => `${PLATFORM_LABELS.platformName[l]}${l === 'zh-CN' ? '' : ': '}${missing[l]}`;
+    if (gaps.platformUrl) fields['disclosure.platformUrl'] = (l) => `${PLATFORM_LABELS.platformUrl[l]}${l === 'zh-CN' ? '' : ': '}${missing[l]}`;
+    if (labels.length) {
+      text = {
+        'zh-CN': `${GUARDS[guard]['zh-CN']}（尚缺：${labels.map((x) => x['zh-CN']).join('、')}）`,
+        en: `${GUARDS[guard].en} (missing: ${labels.map((x) => x.en).join(', ')})`,
+      };
+    }
+  }
+  return new LocalizedError('GUARD_NOT_MET', { guard: text, transition: transitionDef(name).label }, fields);
 }
 
 /**
@@ -95,8 +171,9 @@ export async function fireTransition(
     const check = canFire(name, round.state, actor.role);
     if (!check.ok && check.reason === 'wrongRole') throw new AppError('FORBIDDEN');
     if (!check.ok || round.state !== body.expectedState) throw stateConflict(round.state, name);
-    const guard = failingGuard(name, { role: actor.role, round, comment });
-    if (guard) throw guardNotMet(guard, name);
+    const facts = await loadRoundFacts(tx, id, round.reasons);
+    const guard = failingGuard(name, { role: actor.role, round, comment, orgId: actor.orgId, facts });
+    if (guard) throw guardNotMet(guard, name, facts);
     // Grade-decided transitions are refused by their guards above until panels and scores exist.
     if (targetNeeds(name) !== 'nothing') throw new Error(`${name} needs a grade`);
     const to = transitionDef(name).to as RoundState;
@@ -111,6 +188,7 @@ export async function fireTransition(
       throw stateConflict(current?.state ?? round.state, name);
     }
     await repo.insertHistory(tx, [id], actor, { transition: name, from: round.state, to, comment });
+    if (to === 'disclosed') await material.markDisclosurePublished(tx, id);
     await recordAudit(tx, actor, meta, {
       action: 'round.transitioned',
       entityId: id,

@@ -4,6 +4,7 @@ import { resolveTarget, transitionDef, type RoundState } from '../../../shared/d
 import type { Tx } from '../../db/types';
 import { insertCampaign } from '../../modules/campaigns/repository';
 import { insertPlanEntry, publishApprovedEntries, reviewPlanEntry } from '../../modules/rounds/planRepository';
+import { insertEngagement, setAuditMode } from '../../modules/rounds/materialRepository';
 import { changeState, insertHistory, type HistoryActor } from '../../modules/rounds/repository';
 import { CHONGQING_CODE } from '../reference/regions';
 import { demoEnterprises } from './demoData';
@@ -18,6 +19,10 @@ interface SeedUser {
 }
 
 const SYSTEM: HistoryActor = { userId: null, username: 'system', role: null };
+
+/** Demo rounds audited with the consulting agency 'agency_lvyuan' (agency1 sees them); the others self-audit. */
+const AGENCY_KEY = 'agency_lvyuan';
+const ENGAGED_ROUNDS = new Set(['ent_qijiang_ruifeng_cement:2020', 'ent_changshou_changhua_chem:2021']);
 const at = (date: string) => `${date}T09:30:00+08:00`;
 
 /** The demo user who would have fired a step: the city, the round's district bureau or the enterprise. */
@@ -37,6 +42,7 @@ async function walk(
   users: readonly SeedUser[],
   round: { id: string; districtCode: string; enterpriseId: string },
   demo: DemoRound,
+  agencyId: string,
   publishedOn: string,
   deadlines: ReturnType<typeof roundDeadlines>,
   acceptanceMonths: number,
@@ -66,6 +72,15 @@ async function walk(
       comment: step.comment ?? null,
       occurredAt: at(step.on),
     });
+    if (step.transition === 'startAudit') {
+      // The audit mode is declared when the audit starts (the guard 'auditModeChosen').
+      if (ENGAGED_ROUNDS.has(`${demo.enterpriseKey}:${demo.year}`)) {
+        await insertEngagement(tx, { id: round.id, cityCode: CHONGQING_CODE, districtCode: round.districtCode }, agencyId, actor.userId, at(step.on));
+        await setAuditMode(tx, round.id, 'agency');
+      } else {
+        await setAuditMode(tx, round.id, 'self');
+      }
+    }
     state = to;
   }
 }
@@ -131,7 +146,7 @@ export async function seedDemoRounds(
     for (const round of created) {
       const demo = planned.find((r) => enterprise(r.enterpriseKey) === round.enterpriseId);
       if (!demo) throw new Error(`published round ${round.id} has no demo definition`);
-      await walk(tx, users, round, demo, publishedOn, deadlines, input.deadlineRules.acceptanceMonthsAfterEvaluation);
+      await walk(tx, users, round, demo, enterprise(AGENCY_KEY), publishedOn, deadlines, input.deadlineRules.acceptanceMonthsAfterEvaluation);
     }
     rounds += created.length;
   }
