@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = {
   'round.disclosureSaved': { entity: 'round', zh: '保存信息公开草稿', en: 'Saved disclosure draft' },
   'round.auditModeChosen': { entity: 'round', zh: '确定审核方式', en: 'Chose the audit mode' },
   'round.reportUploaded': { entity: 'round', zh: '上传审核报告', en: 'Uploaded audit report' },
+  'planImport.uploaded': { entity: 'planImport', zh: '上传审核计划导入文件', en: 'Uploaded a plan import' },
+  'planImport.committed': { entity: 'planImport', zh: '确认导入审核计划', en: 'Committed a plan import' },
+  'planImport.discarded': { entity: 'planImport', zh: '放弃审核计划导入', en: 'Discarded a plan import' },
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -40,4 +43,5 @@ export const AUDIT_ENTITY_TYPES = [
   'campaign',
   'planEntry',
   'round',
+  'planImport',
 ] as const satisfies readonly AuditEntityType[];

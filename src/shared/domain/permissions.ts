@@ -30,6 +30,10 @@ export const ACTIONS = [
   'round.transition',
   'round.material.edit',
   'round.engage',
+  'planEntry.import',
+  'planEntry.export',
+  'list.export',
+  'round.backlogExport',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +57,10 @@ const cityStaff: readonly Action[] = [
   'round.list',
   'round.read',
   'round.transition',
+  'planEntry.import',
+  'planEntry.export',
+  'list.export',
+  'round.backlogExport',
 ];
 
 /** The permission table: role → actions. Data scope is applied separately, in SQL. */
@@ -81,6 +89,10 @@ export const PERMISSIONS = {
     'round.list',
     'round.read',
     'round.transition',
+    'planEntry.import',
+    'planEntry.export',
+    'list.export',
+    'round.backlogExport',
   ],
   enterprise_user: [
     'reference.read',

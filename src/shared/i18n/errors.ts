@@ -84,6 +84,24 @@ export const ERROR_MESSAGES = {
     'zh-CN': '审核轮次当前状态为“{state}”，不能修改{material}',
     en: 'The round is in state "{state}"; the {material} can no longer be changed',
   },
+  IMPORT_HEADERS_INVALID: {
+    'zh-CN': '表头不符合{layouts}格式。应为：{expected}；实际为：{found}',
+    en: 'The header row does not match the {layouts} layout. Expected: {expected}; found: {found}',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    'zh-CN': '无法读取该 Excel 文件（文件已损坏或不是 .xlsx 格式）',
+    en: 'This Excel file cannot be read (it is damaged or not an .xlsx workbook)',
+  },
+  IMPORT_EMPTY: { 'zh-CN': '表格中没有数据行', en: 'The sheet holds no data rows' },
+  IMPORT_TOO_MANY_ROWS: { 'zh-CN': '一次最多导入 {max} 行', en: 'At most {max} rows can be imported at once' },
+  IMPORT_HAS_ERRORS: {
+    'zh-CN': '有 {count} 行存在错误，未写入任何数据；请修正后重新上传，或选择只导入正确的行',
+    en: '{count} rows have errors and nothing was written; correct the file, or choose to import only the valid rows',
+  },
+  IMPORT_STATE_CONFLICT: {
+    'zh-CN': '该导入当前状态为“{status}”，不能再次提交',
+    en: 'This import is "{status}"; it cannot be committed again',
+  },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）', en: 'Internal error; please try again later (id {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

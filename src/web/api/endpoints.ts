@@ -10,7 +10,26 @@ import {
   type EnterpriseListQuery,
   type EnterprisePatch,
 } from '../../shared/contracts/enterprises';
+import {
+  campaignDetailSchema,
+  campaignPageSchema,
+  type CampaignInput,
+  type CampaignListQuery,
+  type CampaignPatch,
+} from '../../shared/contracts/campaigns';
 import { referenceSchema } from '../../shared/contracts/reference';
+import {
+  planEntryPageSchema,
+  planEntrySchema,
+  publicationSchema,
+  roundDetailSchema,
+  roundPageSchema,
+  type PlanEntryInput,
+  type PlanEntryListQuery,
+  type RoundListQuery,
+  type TransitionBody,
+} from '../../shared/contracts/rounds';
+import type { TransitionName } from '../../shared/domain/roundStates';
 import {
   organizationPageSchema,
   userPageSchema,
@@ -68,4 +87,30 @@ export const userApi = {
 export const auditApi = {
   list: (query: Partial<AuditListQuery>) => request(auditPageSchema, 'GET', '/audit-events', { query }),
   verify: () => request(auditVerifySchema, 'GET', '/audit-events/verify'),
+};
+
+const seg = (id: string) => encodeURIComponent(id);
+
+export const campaignApi = {
+  list: (query: Partial<CampaignListQuery>) => request(campaignPageSchema, 'GET', '/campaigns', { query }),
+  get: (id: string) => request(campaignDetailSchema, 'GET', `/campaigns/${seg(id)}`),
+  create: (body: CampaignInput) => request(campaignDetailSchema, 'POST', '/campaigns', { body }),
+  update: (id: string, body: CampaignPatch) => request(campaignDetailSchema, 'PATCH', `/campaigns/${seg(id)}`, { body }),
+  publish: (id: string, publishedOn: string) =>
+    request(publicationSchema, 'POST', `/campaigns/${seg(id)}/publication`, { body: { publishedOn } }),
+};
+
+export const planApi = {
+  list: (query: Partial<PlanEntryListQuery>) => request(planEntryPageSchema, 'GET', '/plan-entries', { query }),
+  propose: (body: PlanEntryInput) => request(planEntrySchema, 'POST', '/plan-entries', { body }),
+  approve: (id: string) => request(planEntrySchema, 'POST', `/plan-entries/${seg(id)}/approve`, { body: {} }),
+  reject: (id: string, reason: string) =>
+    request(planEntrySchema, 'POST', `/plan-entries/${seg(id)}/reject`, { body: { reason } }),
+};
+
+export const roundApi = {
+  list: (query: Partial<RoundListQuery>) => request(roundPageSchema, 'GET', '/rounds', { query }),
+  get: (id: string) => request(roundDetailSchema, 'GET', `/rounds/${seg(id)}`),
+  fire: (id: string, name: TransitionName, body: TransitionBody) =>
+    request(roundDetailSchema, 'POST', `/rounds/${seg(id)}/transitions/${name}`, { body }),
 };

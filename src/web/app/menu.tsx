@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  OrderedListOutlined,
   DesktopOutlined,
   ProfileOutlined,
   SettingOutlined,
@@ -26,6 +29,9 @@ export interface MenuEntry {
 export const MENU: MenuEntry[] = [
   { key: '/', path: '/', label: 'menu.home', icon: <DesktopOutlined /> },
   { key: '/enterprises', path: '/enterprises', label: 'menu.enterprises', icon: <BankOutlined />, action: 'enterprise.list' },
+  { key: '/rounds', path: '/rounds', label: 'menu.rounds', icon: <FileSearchOutlined />, action: 'round.list' },
+  { key: '/plan-entries', path: '/plan-entries', label: 'menu.plans', icon: <OrderedListOutlined />, action: 'planEntry.list' },
+  { key: '/campaigns', path: '/campaigns', label: 'menu.campaigns', icon: <CalendarOutlined />, action: 'campaign.read' },
   {
     key: '/my-enterprise',
     path: '/my-enterprise',

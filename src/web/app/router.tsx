@@ -15,6 +15,12 @@ const EnterpriseEditPage = lazy(() => import('../pages/enterprises/EnterpriseEdi
 const MyEnterprisePage = lazy(() => import('../pages/enterprises/MyEnterprisePage'));
 const UserListPage = lazy(() => import('../pages/users/UserListPage'));
 const AuditPage = lazy(() => import('../pages/audit/AuditPage'));
+const CampaignListPage = lazy(() => import('../pages/campaigns/CampaignListPage'));
+const CampaignDetailPage = lazy(() => import('../pages/campaigns/CampaignDetailPage'));
+const CampaignFormPage = lazy(() => import('../pages/campaigns/CampaignFormPage'));
+const PlanListPage = lazy(() => import('../pages/plans/PlanListPage'));
+const RoundListPage = lazy(() => import('../pages/rounds/RoundListPage'));
+const RoundDetailPage = lazy(() => import('../pages/rounds/RoundDetailPage'));
 
 const guarded = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -41,6 +47,13 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:id', element: guarded('enterprise.read', <EnterpriseDetailPage />) },
       { path: 'enterprises/:id/edit', element: guarded('enterprise.updateContacts', <EnterpriseEditPage />) },
       { path: 'my-enterprise', element: guarded('enterprise.read', <MyEnterprisePage />) },
+      { path: 'campaigns', element: guarded('campaign.read', <CampaignListPage />) },
+      { path: 'campaigns/new', element: guarded('campaign.manage', <CampaignFormPage />) },
+      { path: 'campaigns/:id', element: guarded('campaign.read', <CampaignDetailPage />) },
+      { path: 'campaigns/:id/edit', element: guarded('campaign.manage', <CampaignFormPage />) },
+      { path: 'plan-entries', element: guarded('planEntry.list', <PlanListPage />) },
+      { path: 'rounds', element: guarded('round.list', <RoundListPage />) },
+      { path: 'rounds/:id', element: guarded('round.read', <RoundDetailPage />) },
       { path: 'users', element: guarded('user.list', <UserListPage />) },
       { path: 'audit', element: guarded('audit.list', <AuditPage />) },
       { path: '403', element: <ForbiddenResult /> },

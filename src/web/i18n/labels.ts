@@ -1,5 +1,13 @@
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntityType } from '../../shared/domain/auditActions';
+import { LISTING_REASON_LABELS, type ListingReason } from '../../shared/domain/listingReasons';
 import type { OrgKind, Role } from '../../shared/domain/roles';
+import {
+  ROUND_STATE_LABELS,
+  TRANSITION_NAMES,
+  transitionDef,
+  type RoundState,
+  type TransitionName,
+} from '../../shared/domain/roundStates';
 import { fieldLabel } from '../../shared/i18n/fields';
 import type { Locale } from '../../shared/i18n/locales';
 import { issueMessage, type IssueLike } from '../../shared/i18n/validation';
@@ -31,3 +39,13 @@ export function auditFieldLabel(t: TFunction, field: string, locale: Locale): st
 export function validationMessage(issue: IssueLike, locale: Locale): string {
   return issueMessage(issue, locale);
 }
+
+/** A round state's label (the shared state table). */
+export const stateLabel = (state: RoundState, locale: Locale): string => ROUND_STATE_LABELS[state][locale];
+
+/** A transition's label; history rows carry the name as text, so unknown names show as they are. */
+export function transitionLabel(name: string, locale: Locale): string {
+  return (TRANSITION_NAMES as readonly string[]).includes(name) ? transitionDef(name as TransitionName).label[locale] : name;
+}
+
+export const reasonLabel = (reason: ListingReason, locale: Locale): string => LISTING_REASON_LABELS[reason][locale];

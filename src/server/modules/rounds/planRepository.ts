@@ -173,3 +173,44 @@ export async function publishApprovedEntries(
   );
   return rows;
 }
+
+/** A plan entry created by a set-based insert (an Excel import). */
+export interface InsertedPlanEntry {
+  id: string;
+  enterpriseId: string;
+  plannedYear: number;
+  status: PlanEntryStatus;
+}
+
+/**
+ * Set-based proposal: one INSERT … SELECT of all the entries, missing contacts taken from the registry,
+ * skipping any (enterprise, year) already planned or listed (rows of a concurrent writer; the caller
+ * compares the count). `reviewedBy` set: the entries are created approved by that user (a city import of 附件1).
+ */
+export async function insertPlanEntries(
+  db: Queryable,
+  entries: readonly (Omit<NewPlanEntry, 'proposedBy' | 'cityCode'> & { districtCode: string })[],
+  c: { cityCode: string; proposedBy: string; reviewedBy: string | null },
+): Promise<InsertedPlanEntry[]> {
+  if (!entries.length) return [];
+  const { rows } = await db.query<InsertedPlanEntry>(
+    `INSERT INTO plan_entries (enterprise_id, city_code, district_code, planned_year, reasons, reason_details,
+       last_audit_on, contact_name, contact_phone, remarks, proposed_by, status, reviewed_by, reviewed_at)
+     SELECT x."enterpriseId", $2, x."districtCode", x."plannedYear", x.reasons, x."reasonDetails", x."lastAuditOn",
+            COALESCE(x."contactName", e.contact_name), COALESCE(x."contactPhone", e.contact_phone), x.remarks, $3,
+            CASE WHEN $4::uuid IS NULL THEN 'proposed' ELSE 'approved' END, $4::uuid,
+            CASE WHEN $4::uuid IS NULL THEN NULL ELSE now() END
+       FROM jsonb_to_recordset($1::jsonb) AS x("enterpriseId" uuid, "districtCode" text,
+              "plannedYear" int, reasons text[], "reasonDetails" text, "lastAuditOn" date, "contactName" text,
+              "contactPhone" text, remarks text, n int)
+       JOIN enterprises e ON e.id = x."enterpriseId"
+      WHERE NOT EXISTS (SELECT 1 FROM plan_entries pe WHERE pe.enterprise_id = x."enterpriseId"
+                          AND pe.planned_year = x."plannedYear" AND pe.status <> 'rejected')
+        AND NOT EXISTS (SELECT 1 FROM audit_rounds r WHERE r.enterprise_id = x."enterpriseId"
+                          AND r.listing_year = x."plannedYear")
+      ORDER BY x.n
+     RETURNING id, enterprise_id AS "enterpriseId", planned_year AS "plannedYear", status`,
+    [JSON.stringify(entries.map((e, n) => ({ ...e, n }))), c.cityCode, c.proposedBy, c.reviewedBy],
+  );
+  return rows;
+}

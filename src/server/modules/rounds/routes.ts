@@ -11,6 +11,7 @@ import {
 import type { Db } from '../../db/types';
 import { actorOf, metaOf } from '../../platform/http';
 import type { FileStore } from '../../platform/files';
+import { importRoutes } from './importRoutes';
 import { materialRoutes } from './materialRoutes';
 import { planRoutes } from './planRoutes';
 import * as service from './service';
@@ -22,6 +23,7 @@ export function roundRoutes(deps: { db: Db; files: FileStore }) {
   return async (fastify: FastifyInstance) => {
     await fastify.register(planRoutes(deps));
     await fastify.register(materialRoutes(deps));
+    await fastify.register(importRoutes(deps));
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['rounds'];
 

@@ -3,6 +3,9 @@ import { Avatar, Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
 import {
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  OrderedListOutlined,
   KeyOutlined,
   PlusCircleOutlined,
   ProfileOutlined,
@@ -16,6 +19,7 @@ import { useSignedIn } from '../../app/session';
 import { PageContainer } from '../../components/PageContainer';
 import { useT, type MessageKey } from '../../i18n';
 import { orgKindLabel, roleLabel } from '../../i18n/labels';
+import { RoundCounts } from './RoundCounts';
 
 interface Shortcut {
   key: string;
@@ -28,6 +32,9 @@ interface Shortcut {
 }
 
 const SHORTCUTS: Shortcut[] = [
+  { key: 'rounds', to: '/rounds', icon: <FileSearchOutlined />, title: 'menu.rounds', desc: 'home.roundsDesc', action: 'round.list' },
+  { key: 'plans', to: '/plan-entries', icon: <OrderedListOutlined />, title: 'menu.plans', desc: 'home.plansDesc', action: 'planEntry.list' },
+  { key: 'campaigns', to: '/campaigns', icon: <CalendarOutlined />, title: 'menu.campaigns', desc: 'home.campaignsDesc', action: 'campaign.read' },
   { key: 'enterprises', to: '/enterprises', icon: <BankOutlined />, title: 'menu.enterprises', desc: 'home.enterprisesDesc', action: 'enterprise.list' },
   {
     key: 'enterpriseNew',
@@ -78,6 +85,7 @@ export default function HomePage() {
           </Descriptions>
         </div>
       </Card>
+      {can('round.list') && <RoundCounts />}
       <Card title={t('home.shortcuts')}>
         {shortcuts.length === 0 && (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noShortcuts')} style={{ marginBottom: 16 }} />

@@ -1,0 +1,289 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Timeline, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import { Link, useParams } from 'react-router';
+import type { RoundDetail, RoundHistoryEntry } from '../../../shared/contracts/rounds';
+import { DEADLINE_KINDS } from '../../../shared/domain/deadlines';
+import { targetsOf, transitionDef, type TransitionName } from '../../../shared/domain/roundStates';
+import { isApiError } from '../../api/client';
+import { roundApi } from '../../api/endpoints';
+import { useReferenceLookup } from '../../app/reference';
+import { ErrorResult } from '../../components/ErrorResult';
+import { Loading } from '../../components/Loading';
+import { PageContainer } from '../../components/PageContainer';
+import { useT } from '../../i18n';
+import { label, roleLabel, stateLabel, transitionLabel } from '../../i18n/labels';
+import { DaysLeft, ReasonTags, StateTag, daysUntil } from './roundUi';
+
+export const roundKey = (id: string) => ['round', id] as const;
+
+type Problem = { kind: 'conflict' | 'guard' | 'other'; message: string };
+
+/** The confirmation of one transition: comment (required when the table says so), expectedState sent. */
+function TransitionModal({
+  round,
+  name,
+  onClose,
+  onDone,
+}: {
+  round: RoundDetail;
+  name: TransitionName | null;
+  onClose: () => void;
+  onDone: (next: RoundDetail) => void;
+}) {
+  const { t, locale } = useT();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ comment?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const def = name ? transitionDef(name) : null;
+  const to = name ? targetsOf(name).map((s) => stateLabel(s, locale)).join(' / ') : '';
+
+  const fire = async () => {
+    if (!name) return;
+    let values: { comment?: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const next = await roundApi.fire(round.id, name, { expectedState: round.state, comment: values.comment?.trim() || null });
+      onDone(next);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (isApiError(e) && e.status === 409) setProblem({ kind: 'conflict', message });
+      else if (isApiError(e) && e.status === 422) setProblem({ kind: 'guard', message });
+      else setProblem({ kind: 'other', message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: roundKey(round.id) });
+    onClose();
+  };
+
+  return (
+    <Modal
+      open={Boolean(name)}
+      title={name ? t('round.fireTitle', { name: transitionLabel(name, locale) }) : ''}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: problem?.kind === 'conflict' }}
+      onOk={() => void fire()}
+      onCancel={onClose}
+      destroyOnHidden
+      afterOpenChange={(open) => open && setProblem(null)}
+    >
+      <Typography.Paragraph type="secondary">
+        {t('round.fireHint', { from: stateLabel(round.state, locale), to })}
+      </Typography.Paragraph>
+      {problem?.kind === 'conflict' && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('round.conflictTitle')}
+          description={
+            <>
+              <div>{t('round.conflict')}</div>
+              <Typography.Text type="secondary">{problem.message}</Typography.Text>
+            </>
+          }
+          action={
+            <Button size="small" icon={<ReloadOutlined />} onClick={() => void reload()}>
+              {t('round.reload')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+          data-testid="transition-conflict"
+        />
+      )}
+      {problem?.kind === 'guard' && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('round.guardTitle')}
+          description={problem.message}
+          style={{ marginBottom: 16 }}
+          data-testid="transition-guard"
+        />
+      )}
+      {problem?.kind === 'other' && <Alert type="error" showIcon message={problem.message} style={{ marginBottom: 16 }} />}
+      <Form form={form} name="transition" layout="vertical" preserve={false}>
+        <Form.Item
+          name="comment"
+          label={t('round.comment')}
+          required={def?.requiresComment ?? false}
+          rules={[
+            { required: def?.requiresComment ?? false, whitespace: true, message: t('round.commentRequired') },
+            { max: 2000 },
+          ]}
+        >
+          <Input.TextArea rows={4} maxLength={2000} showCount aria-label={t('round.comment')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function HistoryTimeline({ history }: { history: RoundHistoryEntry[] }) {
+  const { t, locale } = useT();
+  if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('round.noHistory')} />;
+  const rows = [...history].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  return (
+    <Timeline
+      data-testid="round-timeline"
+      items={rows.map((h, i) => ({
+        color: i === 0 ? 'blue' : 'gray',
+        children: (
+          <div className="timeline-row">
+            <Space size={8} wrap>
+              <Typography.Text strong>{transitionLabel(h.transition, locale)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {h.fromState ? stateLabel(h.fromState, locale) : t('common.empty')} → {stateLabel(h.toState, locale)}
+              </Typography.Text>
+            </Space>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {dayjs(h.occurredAt).format('YYYY-MM-DD HH:mm')} ·{' '}
+                {h.actorUsername
+                  ? h.actorRole
+                    ? t('round.byActor', { actor: h.actorUsername, role: roleLabel(t, h.actorRole) })
+                    : h.actorUsername
+                  : t('round.system')}
+              </Typography.Text>
+            </div>
+            {h.comment && <div className="timeline-comment">{h.comment}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+/** One audit round: header, deadlines, the history timeline and the transitions the server allows me. */
+export default function RoundDetailPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useT();
+  const { message } = App.useApp();
+  const ref = useReferenceLookup();
+  const queryClient = useQueryClient();
+  const [firing, setFiring] = useState<TransitionName | null>(null);
+  const { data, error, isPending, refetch } = useQuery({ queryKey: roundKey(id), queryFn: () => roundApi.get(id) });
+
+  if (isPending) return <Loading />;
+  if (error) return <ErrorResult record error={error} onRetry={() => void refetch()} />;
+  const r = data;
+  const none = <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
+
+  const done = (next: RoundDetail) => {
+    queryClient.setQueryData(roundKey(r.id), next);
+    void queryClient.invalidateQueries({ queryKey: ['rounds'] });
+    void message.success(t('round.fired', { name: firing ? transitionLabel(firing, locale) : '' }));
+    setFiring(null);
+  };
+
+  return (
+    <PageContainer
+      title={r.enterpriseName}
+      subTitle={
+        <Space size={8}>
+          <span>{t('round.detailTitle')} · {r.listingYear}</span>
+          <StateTag state={r.state} />
+        </Space>
+      }
+      breadcrumb={[{ title: t('menu.home'), to: '/' }, { title: t('round.title'), to: '/rounds' }, { title: r.enterpriseName }]}
+    >
+      <Card>
+        <Descriptions column={3} size="middle">
+          <Descriptions.Item label={t('round.enterprise')}>
+            <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>
+          </Descriptions.Item>
+          <Descriptions.Item label={label('creditCode', locale)}>
+            <span className="mono">{r.creditCode}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={label('districtCode', locale)}>{ref.districtName(r.districtCode, r.districtName)}</Descriptions.Item>
+          <Descriptions.Item label={label('listingYear', locale)}>{r.listingYear}</Descriptions.Item>
+          <Descriptions.Item label={label('state', locale)}>
+            <StateTag state={r.state} />
+          </Descriptions.Item>
+          <Descriptions.Item label={label('reasons', locale)}>
+            <ReasonTags reasons={r.reasons} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('round.reasonDetails')} span={3}>
+            {r.reasonDetails ?? none}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} lg={15}>
+          <Card title={t('round.history')} style={{ height: '100%' }}>
+            <HistoryTimeline history={r.history} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('round.actions')} data-testid="round-actions">
+              {r.abilities.transitions.length === 0 ? (
+                <Typography.Text type="secondary">{t('round.noActions')}</Typography.Text>
+              ) : (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Space wrap>
+                    {r.abilities.transitions.map((name) => (
+                      <Button
+                        key={name}
+                        type={transitionDef(name).kind === 'main' ? 'primary' : 'default'}
+                        danger={transitionDef(name).kind === 'side'}
+                        onClick={() => setFiring(name)}
+                      >
+                        {transitionLabel(name, locale)}
+                      </Button>
+                    ))}
+                  </Space>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('round.actionsHint')}
+                  </Typography.Text>
+                </Space>
+              )}
+            </Card>
+            <Card title={t('round.deadlines')}>
+              <Descriptions column={1} size="small">
+                <Descriptions.Item label={t('round.listPublishedOn')}>{r.listPublishedOn ?? none}</Descriptions.Item>
+                {DEADLINE_KINDS.map((kind) => {
+                  const due = r.dueDates[kind];
+                  return (
+                    <Descriptions.Item key={kind} label={t(`round.deadlineKinds.${kind}`)}>
+                      {due ? (
+                        <Space size={8}>
+                          <span>{due}</span>
+                          {r.nextDeadline?.kind === kind ? (
+                            <DaysLeft days={r.nextDeadline.daysLeft} />
+                          ) : (
+                            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                              {daysUntil(due) < 0 ? '' : t('round.daysLeft', { n: daysUntil(due) })}
+                            </Typography.Text>
+                          )}
+                        </Space>
+                      ) : (
+                        none
+                      )}
+                    </Descriptions.Item>
+                  );
+                })}
+                <Descriptions.Item label={t('round.evaluationPassedOn')}>{r.evaluationPassedOn ?? none}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+      <TransitionModal round={r} name={firing} onClose={() => setFiring(null)} onDone={done} />
+    </PageContainer>
+  );
+}
