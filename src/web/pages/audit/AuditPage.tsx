@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { AUDIT_ACTION_KEYS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from '../../../shared/domain/auditActions';
@@ -9,7 +8,8 @@ import { auditApi } from '../../api/endpoints';
 import { useSignedIn } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageContainer } from '../../components/PageContainer';
-import { PAGE_SIZES, sortOrderOf, sortValueOf, useListState } from '../../components/urlQuery';
+import { sortOrderOf, sortValueOf, useListState } from '../../components/urlQuery';
+import { FilterButtons, listPagination } from '../../components/listParts';
 import { useT } from '../../i18n';
 import { actionLabel, entityTypeLabel, label, roleLabel } from '../../i18n/labels';
 import { AuditChanges, changesOf } from './AuditChanges';
@@ -187,14 +187,7 @@ export default function AuditPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={16} style={{ textAlign: 'right', marginBottom: 16 }}>
-              <Space>
-                <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); setFilters({}); }}>
-                  {t('common.reset')}
-                </Button>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  {t('common.search')}
-                </Button>
-              </Space>
+              <FilterButtons onReset={() => { form.resetFields(); setFilters({}); }} />
             </Col>
           </Row>
         </Form>
@@ -216,14 +209,7 @@ export default function AuditPage() {
               rowExpandable: (e) => changesOf(e.before, e.after).length > 0,
             }}
             locale={{ emptyText: list.isPending ? ' ' : t('audit.empty') }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={listPagination(state, list.data?.total, t)}
           />
         )}
       </Card>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Card, Col, Form, Input, Row, Select } from 'antd';
 import { useReferenceLookup } from '../../app/reference';
+import { FilterButtons } from '../../components/listParts';
 import { useT } from '../../i18n';
 import { label } from '../../i18n/labels';
 
@@ -98,21 +98,7 @@ export function EnterpriseFilters({ values, fixedDistrict, onSearch }: Props) {
             </Form.Item>
           </Col>
           <Col xs={24} md={12} xl={16} style={{ textAlign: 'right', marginBottom: 16 }}>
-            <Space>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  form.setFieldsValue({ districtCode: fixedDistrict ?? undefined });
-                  onSearch({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                {t('common.search')}
-              </Button>
-            </Space>
+            <FilterButtons onReset={() => { form.resetFields(); form.setFieldsValue({ districtCode: fixedDistrict ?? undefined }); onSearch({}); }} />
           </Col>
         </Row>
       </Form>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { CheckOutlined, CloseOutlined, NotificationOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
@@ -10,7 +10,8 @@ import { useReferenceLookup } from '../../app/reference';
 import { useSignedIn } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageContainer } from '../../components/PageContainer';
-import { PAGE_SIZES, useListState } from '../../components/urlQuery';
+import { useListState } from '../../components/urlQuery';
+import { FilterButtons, listPagination } from '../../components/listParts';
 import { useT } from '../../i18n';
 import { label } from '../../i18n/labels';
 import { PublishListModal } from '../campaigns/PublishListModal';
@@ -282,20 +283,7 @@ export default function PlanListPage() {
               </Form.Item>
             </Col>
             <Col span={24} style={{ textAlign: 'right', marginBottom: 16 }}>
-              <Space>
-                <Button
-                  icon={<ReloadOutlined />}
-                  onClick={() => {
-                    form.resetFields();
-                    setFilters({});
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  {t('common.search')}
-                </Button>
-              </Space>
+              <FilterButtons onReset={() => { form.resetFields(); setFilters({}); }} />
             </Col>
           </Row>
         </Form>
@@ -313,14 +301,7 @@ export default function PlanListPage() {
             scroll={{ x: 1100 }}
             onChange={(p, _f, _s, extra) => extra.action === 'paginate' && setPage(p.current ?? 1, p.pageSize ?? state.pageSize)}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('plan.empty')} /> }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={listPagination(state, list.data?.total, t)}
           />
         )}
       </Card>

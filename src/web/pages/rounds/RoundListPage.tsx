@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Card, Col, Empty, Form, Input, Row, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Form, Input, Row, Select, Table, Typography, type TableProps } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ROUND_SORTS, type Round, type RoundListQuery } from '../../../shared/contracts/rounds';
@@ -10,7 +9,8 @@ import { useReferenceLookup } from '../../app/reference';
 import { useSignedIn } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageContainer } from '../../components/PageContainer';
-import { PAGE_SIZES, sortOrderOf, sortValueOf, useListState } from '../../components/urlQuery';
+import { sortOrderOf, sortValueOf, useListState } from '../../components/urlQuery';
+import { FilterButtons, listPagination } from '../../components/listParts';
 import { useT } from '../../i18n';
 import { label, stateLabel } from '../../i18n/labels';
 import { DaysLeft, ReasonTags, StateTag } from './roundUi';
@@ -201,20 +201,7 @@ export default function RoundListPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={isCity ? 24 : 12} xl={isCity ? 24 : 16} style={{ textAlign: 'right', marginBottom: 16 }}>
-              <Space>
-                <Button
-                  icon={<ReloadOutlined />}
-                  onClick={() => {
-                    form.resetFields();
-                    setFilters({});
-                  }}
-                >
-                  {t('common.reset')}
-                </Button>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  {t('common.search')}
-                </Button>
-              </Space>
+              <FilterButtons onReset={() => { form.resetFields(); setFilters({}); }} />
             </Col>
           </Row>
         </Form>
@@ -232,14 +219,7 @@ export default function RoundListPage() {
             onChange={onChange}
             scroll={{ x: 980 }}
             locale={{ emptyText: list.isPending ? ' ' : <Empty description={t('round.empty')} /> }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={listPagination(state, list.data?.total, t)}
           />
         )}
       </Card>

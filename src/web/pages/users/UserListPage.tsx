@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Badge, Button, Card, Col, Divider, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { USER_SORTS } from '../../../shared/contracts/users';
@@ -9,7 +9,8 @@ import { userApi, type UserRow } from '../../api/endpoints';
 import { useSignedIn } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
 import { PageContainer } from '../../components/PageContainer';
-import { PAGE_SIZES, sortOrderOf, sortValueOf, useListState } from '../../components/urlQuery';
+import { sortOrderOf, sortValueOf, useListState } from '../../components/urlQuery';
+import { FilterButtons, listPagination } from '../../components/listParts';
 import { useT } from '../../i18n';
 import { label, roleLabel } from '../../i18n/labels';
 import { ResetPasswordModal } from './ResetPasswordModal';
@@ -190,14 +191,7 @@ export default function UserListPage() {
               </Form.Item>
             </Col>
             <Col xs={24} xl={6} style={{ textAlign: 'right', marginBottom: 16 }}>
-              <Space>
-                <Button icon={<ReloadOutlined />} onClick={() => { form.resetFields(); setFilters({}); }}>
-                  {t('common.reset')}
-                </Button>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  {t('common.search')}
-                </Button>
-              </Space>
+              <FilterButtons onReset={() => { form.resetFields(); setFilters({}); }} />
             </Col>
           </Row>
         </Form>
@@ -214,14 +208,7 @@ export default function UserListPage() {
             loading={list.isFetching}
             onChange={onChange}
             scroll={{ x: 1000 }}
-            pagination={{
-              current: state.page,
-              pageSize: state.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total }),
-            }}
+            pagination={listPagination(state, list.data?.total, t)}
           />
         )}
       </Card>
