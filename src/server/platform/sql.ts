@@ -1,4 +1,4 @@
-import type { SqlParam } from '../db/types';
+import type { Queryable, SqlParam } from '../db/types';
 
 /** Collects positional parameters while a query is assembled: `where.push(\`x = ${p.add(v)}\`)`. */
 export class Params {
@@ -31,4 +31,25 @@ export function pageClause(p: Params, page: number, pageSize: number): string {
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; message?: string };
   return e?.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint));
+}
+
+/**
+ * One page of rows and the total matching the same filter, queried in parallel. `rowsSql` is the full
+ * query without LIMIT/OFFSET, written with `p`'s placeholders; `countSql` uses the same filter.
+ */
+export async function queryPage<T>(
+  db: Queryable,
+  p: Params,
+  page: number,
+  pageSize: number,
+  rowsSql: string,
+  countSql: string,
+): Promise<{ items: T[]; total: number }> {
+  const countParams = [...p.values];
+  const limit = pageClause(p, page, pageSize);
+  const [items, count] = await Promise.all([
+    db.query<T>(`${rowsSql} ${limit}`, p.values),
+    db.query<{ total: number }>(countSql, countParams),
+  ]);
+  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
 }

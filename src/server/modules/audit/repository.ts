@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditListQuery } from '../../../shared/contracts/audit';
 import type { Queryable } from '../../db/types';
-import { pageClause, Params } from '../../platform/sql';
+import { Params, queryPage } from '../../platform/sql';
 
 const SELECT = `SELECT id::text AS id,
   to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
@@ -25,18 +25,20 @@ export async function listAuditEvents(db: Queryable, q: AuditListQuery): Promise
   // A bare date as upper bound includes that whole day.
   if (q.to) where.push(`occurred_at < ${p.add(q.to)}::timestamptz + ${q.to.length === 10 ? "interval '1 day'" : "interval '0'"}`);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const countParams = [...p.values];
   const dir = q.sort === 'occurredAt' ? 'ASC' : 'DESC';
-  const page = pageClause(p, q.page, q.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<Row>(`${SELECT} ${filter} ORDER BY occurred_at ${dir}, audit_events.id ${dir} ${page}`, p.values),
-    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM audit_events ${filter}`, countParams),
-  ]);
+  const { items, total } = await queryPage<Row>(
+    db,
+    p,
+    q.page,
+    q.pageSize,
+    `${SELECT} ${filter} ORDER BY occurred_at ${dir}, audit_events.id ${dir}`,
+    `SELECT count(*)::int AS total FROM audit_events ${filter}`,
+  );
   return {
-    items: items.rows.map(({ actorUserId, actorUsername, actorRole, ...rest }) => ({
+    items: items.map(({ actorUserId, actorUsername, actorRole, ...rest }) => ({
       ...rest,
       actor: { userId: actorUserId, username: actorUsername, role: actorRole },
     })),
-    total: count.rows[0]?.total ?? 0,
+    total,
   };
 }

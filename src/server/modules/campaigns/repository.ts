@@ -2,7 +2,7 @@ import type { Campaign, CampaignInput, CampaignPatch, MilestoneInput } from '../
 import type { DeadlineRules } from '../../../shared/domain/deadlines';
 import type { DataScope } from '../../../shared/domain/roles';
 import type { Queryable } from '../../db/types';
-import { pageClause, Params } from '../../platform/sql';
+import { Params, queryPage } from '../../platform/sql';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -38,13 +38,15 @@ export async function listCampaigns(
 ): Promise<{ items: Campaign[]; total: number }> {
   const p = new Params();
   const filter = `WHERE ${campaignScope(scope, p)}`;
-  const countParams = [...p.values];
-  const limit = pageClause(p, page, pageSize);
-  const [items, count] = await Promise.all([
-    db.query<Campaign>(`${SELECT} ${filter} ORDER BY c.year DESC, c.id ${limit}`, p.values),
-    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM campaigns c ${filter}`, countParams),
-  ]);
-  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
+  const { items, total } = await queryPage<Campaign>(
+    db,
+    p,
+    page,
+    pageSize,
+    `${SELECT} ${filter} ORDER BY c.year DESC, c.id`,
+    `SELECT count(*)::int AS total FROM campaigns c ${filter}`,
+  );
+  return { items, total };
 }
 
 export async function findCampaign(

@@ -1,7 +1,7 @@
 import type { Enterprise, EnterpriseInput, EnterpriseListQuery } from '../../../shared/contracts/enterprises';
 import type { DataScope } from '../../../shared/domain/roles';
 import type { Queryable } from '../../db/types';
-import { likeEscape, orderBy, pageClause, Params } from '../../platform/sql';
+import { likeEscape, orderBy, Params, queryPage } from '../../platform/sql';
 
 const SELECT = `SELECT e.id, e.name, e.credit_code AS "creditCode", e.district_code AS "districtCode",
   d.name AS "districtName", e.address, e.legal_representative AS "legalRepresentative",
@@ -55,13 +55,15 @@ export async function listEnterprises(
     where.push(`(e.name ILIKE ${p.add(`%${kw}%`)} OR e.credit_code ILIKE ${p.add(`${kw.toUpperCase()}%`)})`);
   }
   const filter = `WHERE ${where.join(' AND ')}`;
-  const countParams = [...p.values];
-  const page = pageClause(p, q.page, q.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<Enterprise>(`${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'e.id')} ${page}`, p.values),
-    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM enterprises e ${filter}`, countParams),
-  ]);
-  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
+  const { items, total } = await queryPage<Enterprise>(
+    db,
+    p,
+    q.page,
+    q.pageSize,
+    `${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'e.id')}`,
+    `SELECT count(*)::int AS total FROM enterprises e ${filter}`,
+  );
+  return { items, total };
 }
 
 export async function findEnterprise(

@@ -2,7 +2,7 @@ import type { PlanEntry, PlanEntryInput, PlanEntryListQuery, PlanEntryStatus } f
 import type { RoundDeadlines } from '../../../shared/domain/deadlines';
 import type { DataScope } from '../../../shared/domain/roles';
 import type { Queryable } from '../../db/types';
-import { likeEscape, orderBy, pageClause, Params } from '../../platform/sql';
+import { likeEscape, orderBy, Params, queryPage } from '../../platform/sql';
 import { TS } from './repository';
 
 const SELECT = `SELECT pe.id, pe.enterprise_id AS "enterpriseId", e.name AS "enterpriseName", e.credit_code AS "creditCode",
@@ -51,16 +51,15 @@ export async function listPlanEntries(
     where.push(`(e.name ILIKE ${p.add(`%${kw}%`)} OR e.credit_code ILIKE ${p.add(`${kw.toUpperCase()}%`)})`);
   }
   const filter = `WHERE ${where.join(' AND ')}`;
-  const countParams = [...p.values];
-  const page = pageClause(p, q.page, q.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<PlanEntry>(`${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'pe.id')} ${page}`, p.values),
-    db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM plan_entries pe JOIN enterprises e ON e.id = pe.enterprise_id ${filter}`,
-      countParams,
-    ),
-  ]);
-  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
+  const { items, total } = await queryPage<PlanEntry>(
+    db,
+    p,
+    q.page,
+    q.pageSize,
+    `${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'pe.id')}`,
+    `SELECT count(*)::int AS total FROM plan_entries pe JOIN enterprises e ON e.id = pe.enterprise_id ${filter}`,
+  );
+  return { items, total };
 }
 
 export async function findPlanEntry(

@@ -3,7 +3,7 @@ import type { ListingReason } from '../../../shared/domain/listingReasons';
 import type { DataScope, Role } from '../../../shared/domain/roles';
 import type { RoundState } from '../../../shared/domain/roundStates';
 import type { Queryable } from '../../db/types';
-import { likeEscape, orderBy, pageClause, Params } from '../../platform/sql';
+import { likeEscape, orderBy, Params, queryPage } from '../../platform/sql';
 
 export const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const DAY = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
@@ -95,16 +95,15 @@ export async function listRounds(
   if (q.overdue === 'true') where.push(`r.next_due_on < ${p.add(today)}::date`);
   if (q.overdue === 'false') where.push(`(r.next_due_on IS NULL OR r.next_due_on >= ${p.add(today)}::date)`);
   const filter = `WHERE ${where.join(' AND ')}`;
-  const countParams = [...p.values];
-  const page = pageClause(p, q.page, q.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<RoundRow>(`${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'r.id')} ${page}`, p.values),
-    db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM audit_rounds r JOIN enterprises e ON e.id = r.enterprise_id ${filter}`,
-      countParams,
-    ),
-  ]);
-  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
+  const { items, total } = await queryPage<RoundRow>(
+    db,
+    p,
+    q.page,
+    q.pageSize,
+    `${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'r.id')}`,
+    `SELECT count(*)::int AS total FROM audit_rounds r JOIN enterprises e ON e.id = r.enterprise_id ${filter}`,
+  );
+  return { items, total };
 }
 
 export async function findRound(db: Queryable, scope: DataScope, id: string): Promise<RoundRow | undefined> {

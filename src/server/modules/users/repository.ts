@@ -1,7 +1,7 @@
 import type { Organization, User, UserListQuery } from '../../../shared/contracts/users';
 import type { OrgKind, Role } from '../../../shared/domain/roles';
 import type { Queryable } from '../../db/types';
-import { likeEscape, orderBy, pageClause, Params } from '../../platform/sql';
+import { likeEscape, orderBy, Params, queryPage } from '../../platform/sql';
 
 const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -30,16 +30,15 @@ export async function listUsers(db: Queryable, cityCode: string, q: UserListQuer
     where.push(`(u.username ILIKE ${kw} OR u.display_name ILIKE ${kw} OR o.name ILIKE ${kw})`);
   }
   const filter = `WHERE ${where.join(' AND ')}`;
-  const countParams = [...p.values];
-  const page = pageClause(p, q.page, q.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<User>(`${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'u.id')} ${page}`, p.values),
-    db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM users u JOIN organizations o ON o.id = u.org_id ${filter}`,
-      countParams,
-    ),
-  ]);
-  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
+  const { items, total } = await queryPage<User>(
+    db,
+    p,
+    q.page,
+    q.pageSize,
+    `${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'u.id')}`,
+    `SELECT count(*)::int AS total FROM users u JOIN organizations o ON o.id = u.org_id ${filter}`,
+  );
+  return { items, total };
 }
 
 export async function findUser(db: Queryable, cityCode: string, id: string, forUpdate = false) {
@@ -121,17 +120,16 @@ export async function listOrganizations(
   if (q.kind) where.push(`o.kind = ${p.add(q.kind)}`);
   if (q.keyword) where.push(`o.name ILIKE ${p.add(`%${likeEscape(q.keyword)}%`)}`);
   const filter = `WHERE ${where.join(' AND ')}`;
-  const countParams = [...p.values];
-  const page = pageClause(p, q.page, q.pageSize);
-  const [items, count] = await Promise.all([
-    db.query<Organization>(
-      `SELECT o.id, o.kind, o.name, o.district_code AS "districtCode", r.name AS "districtName"
+  const { items, total } = await queryPage<Organization>(
+    db,
+    p,
+    q.page,
+    q.pageSize,
+    `SELECT o.id, o.kind, o.name, o.district_code AS "districtCode", r.name AS "districtName"
          FROM organizations o LEFT JOIN regions r ON r.code = o.district_code ${filter}
         ORDER BY array_position(ARRAY['city_bureau','district_bureau','agency','expert_library','enterprise'], o.kind),
-                 o.name, o.id ${page}`,
-      p.values,
-    ),
-    db.query<{ total: number }>(`SELECT count(*)::int AS total FROM organizations o ${filter}`, countParams),
-  ]);
-  return { items: items.rows, total: count.rows[0]?.total ?? 0 };
+                 o.name, o.id`,
+    `SELECT count(*)::int AS total FROM organizations o ${filter}`,
+  );
+  return { items, total };
 }
