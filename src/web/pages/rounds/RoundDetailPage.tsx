@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Tabs, Timeline, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -10,12 +10,14 @@ import { targetsOf, transitionDef, type TransitionName } from '../../../shared/d
 import { isApiError } from '../../api/client';
 import { roundApi } from '../../api/endpoints';
 import { useReferenceLookup } from '../../app/reference';
+import { useSession } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n';
 import { label, roleLabel, stateLabel, transitionLabel } from '../../i18n/labels';
 import { DaysLeft, ReasonTags, StateTag, daysUntil } from './roundUi';
+import { ROUND_SECTIONS } from './sections';
 
 export const roundKey = (id: string) => ['round', id] as const;
 
@@ -176,6 +178,7 @@ export default function RoundDetailPage() {
   const ref = useReferenceLookup();
   const queryClient = useQueryClient();
   const [firing, setFiring] = useState<TransitionName | null>(null);
+  const { can } = useSession();
   const { data, error, isPending, refetch } = useQuery({ queryKey: roundKey(id), queryFn: () => roundApi.get(id) });
 
   if (isPending) return <Loading />;
@@ -283,6 +286,15 @@ export default function RoundDetailPage() {
           </Space>
         </Col>
       </Row>
+      {(() => {
+        const sections = ROUND_SECTIONS.filter((s) => s.visible(r, can));
+        if (sections.length === 0) return null;
+        return (
+          <Card data-testid="round-sections">
+            <Tabs items={sections.map((s) => ({ key: s.key, label: t(s.label), children: s.render(r) }))} destroyOnHidden />
+          </Card>
+        );
+      })()}
       <TransitionModal round={r} name={firing} onClose={() => setFiring(null)} onDone={done} />
     </PageContainer>
   );
