@@ -20,6 +20,11 @@ import { campaignRoutes } from './modules/campaigns/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
 import { referenceRoutes } from './modules/reference/routes';
 import { roundRoutes } from './modules/rounds/routes';
+import { notificationRoutes } from './modules/notifications/routes';
+import { portalRoutes } from './modules/portal/routes';
+import { optionRoutes } from './modules/options/routes';
+import { reviewRoutes } from './modules/reviews/routes';
+import { resultBatchRoutes } from './modules/rounds/resultBatchRoutes';
 import { userRoutes } from './modules/users/routes';
 
 export interface AppDeps {
@@ -111,6 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(auditRoutes({ db: deps.db }));
   await app.register(campaignRoutes({ db: deps.db }));
   await app.register(roundRoutes({ db: deps.db, files }));
+  await app.register(resultBatchRoutes({ db: deps.db }));
+  await app.register(notificationRoutes({ db: deps.db }));
+  await app.register(portalRoutes({ db: deps.db }));
+  await app.register(optionRoutes({ db: deps.db }));
+  await app.register(reviewRoutes({ db: deps.db }));
 
   app.get(
     '/api/openapi.json',

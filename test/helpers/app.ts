@@ -6,6 +6,7 @@ import { buildApp, type App } from '../../src/server/app';
 import type { Db } from '../../src/server/db/types';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo/demoData';
 import { createTestDb } from './db';
+import { multipartOf } from './files';
 
 export interface TestContext {
   app: App;
@@ -49,6 +50,8 @@ export interface Client {
   userId: string;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** POST a multipart body with one file part named "file". */
+  upload(url: string, filename: string, content: Buffer): Promise<LightMyRequestResponse>;
 }
 
 function sessionCookie(res: LightMyRequestResponse): string {
@@ -75,6 +78,10 @@ export async function signIn(app: App, username: string, password = DEMO_PASSWOR
         headers: { cookie, 'x-csrf-token': body.csrfToken, ...headers },
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       }),
+    upload: (url, filename, content) => {
+      const { payload, headers } = multipartOf(filename, content);
+      return app.inject({ method: 'POST', url, payload, headers: { ...headers, cookie, 'x-csrf-token': body.csrfToken } });
+    },
   };
 }
 

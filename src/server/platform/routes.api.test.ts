@@ -25,6 +25,11 @@ const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/openapi.json',
   'POST /api/auth/login',
+  'GET /api/public/filters',
+  'GET /api/public/lists',
+  'GET /api/public/results',
+  'GET /api/public/batches',
+  'GET /api/public/rounds/:id',
 ];
 
 /** One demo sign-in per role. */

@@ -103,6 +103,8 @@ export const roundListQuery = z.object({
   dueWithinDays: queryInt(0, 3660),
   /** 'true': only rounds past their next deadline; 'false': only rounds that are not. */
   overdue: queryEnum(['true', 'false'] as const),
+  /** 'true': only rounds in a state where my role acts next (NEXT_ACTOR); 'false': the others. */
+  waitingForMe: queryEnum(['true', 'false'] as const),
   sort: sortParam(ROUND_SORTS, 'nextDueOn'),
 });
 export type RoundListQuery = z.infer<typeof roundListQuery>;
@@ -153,6 +155,8 @@ export const roundHistorySchema = z.object({
   actorRole: z.enum(ROLES).nullable(),
   comment: z.string().nullable(),
   occurredAt: z.string(),
+  /** The files the transition carried (notice documents, evidence). */
+  attachments: z.array(z.object({ id: z.uuid(), originalName: z.string(), size: z.number().int() })),
 });
 export type RoundHistoryEntry = z.infer<typeof roundHistorySchema>;
 
@@ -170,5 +174,22 @@ export const transitionBody = z.object({
   /** The state the caller saw; a different current state answers 409 ROUND_STATE_CONFLICT. */
   expectedState: z.enum(ROUND_STATES),
   comment: optionalText(2000),
+  /** Files uploaded to this round with purpose 'transition' (notice documents, evidence). */
+  attachmentIds: z.array(z.uuid()).max(10).optional(),
 });
 export type TransitionBody = z.infer<typeof transitionBody>;
+
+// --- work views: counts of the rounds in my scope ---
+
+export const roundCountsSchema = z.object({
+  total: z.number().int(),
+  /** Every state, with 0 for the states no round of my scope is in. */
+  byState: z.record(z.enum(ROUND_STATES), z.number().int()),
+  /** Rounds past their next deadline. */
+  overdue: z.number().int(),
+  /** Rounds whose next deadline falls within the next 30 days (today included). */
+  dueWithin30Days: z.number().int(),
+  /** Rounds in a state where my role acts next (NEXT_ACTOR). */
+  waitingForMe: z.number().int(),
+});
+export type RoundCounts = z.infer<typeof roundCountsSchema>;

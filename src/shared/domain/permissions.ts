@@ -34,6 +34,15 @@ export const ACTIONS = [
   'planEntry.export',
   'list.export',
   'round.backlogExport',
+  'result.publish',
+  'round.application.upload',
+  'round.opinion.record',
+  'optionRules.read',
+  'optionRules.manage',
+  'scoreSheet.manage',
+  'panel.manage',
+  'review.score',
+  'panel.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +70,10 @@ const cityStaff: readonly Action[] = [
   'planEntry.export',
   'list.export',
   'round.backlogExport',
+  'result.publish',
+  'round.application.upload',
+  'optionRules.read',
+  'panel.read',
 ];
 
 /** The permission table: role → actions. Data scope is applied separately, in SQL. */
@@ -74,6 +87,8 @@ export const PERMISSIONS = {
     'user.resetPassword',
     'audit.list',
     'audit.verify',
+    'optionRules.manage',
+    'scoreSheet.manage',
   ],
   city_staff: cityStaff,
   district_staff: [
@@ -93,6 +108,11 @@ export const PERMISSIONS = {
     'planEntry.export',
     'list.export',
     'round.backlogExport',
+    'round.application.upload',
+    'round.opinion.record',
+    'optionRules.read',
+    'panel.manage',
+    'panel.read',
   ],
   enterprise_user: [
     'reference.read',
@@ -103,11 +123,12 @@ export const PERMISSIONS = {
     'round.transition',
     'round.material.edit',
     'round.engage',
+    'round.application.upload',
   ],
   // Agencies and experts reach enterprises only through the audit rounds that engage them
   // (agencies: their data scope yields no round until engagements exist; experts: review assignments).
-  agency_user: ['reference.read', 'round.list', 'round.read', 'round.transition', 'round.material.edit'],
-  expert: ['reference.read'],
+  agency_user: ['reference.read', 'round.list', 'round.read', 'round.transition', 'round.material.edit', 'round.application.upload'],
+  expert: ['reference.read', 'round.read', 'review.score', 'panel.read'],
 } as const satisfies Record<Role, readonly Action[]>;
 
 const permissionSets = new Map<Role, ReadonlySet<Action>>(

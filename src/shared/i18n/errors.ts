@@ -102,6 +102,20 @@ export const ERROR_MESSAGES = {
     'zh-CN': '该导入当前状态为“{status}”，不能再次提交',
     en: 'This import is "{status}"; it cannot be committed again',
   },
+  RESULT_BATCH_CONFLICT: {
+    'zh-CN': '以下审核轮次已不是“验收合格”状态，本批结果未发布：{rounds}',
+    en: 'These rounds are no longer "accepted"; nothing was published: {rounds}',
+  },
+  RESULT_BATCH_TITLE_TAKEN: { 'zh-CN': '已有名为“{title}”的结果批次', en: 'A result batch titled "{title}" already exists' },
+  AUDIT_STAGE_OUT_OF_ORDER: {
+    'zh-CN': '审核阶段须按顺序完成：下一个应完成的阶段是“{next}”，不能登记“{stage}”',
+    en: 'Audit stages are completed in order: the next stage is "{next}", not "{stage}"',
+  },
+  AUDIT_STAGE_COMPLETED: {
+    'zh-CN': '审核阶段“{stage}”已于 {date} 完成',
+    en: 'The audit stage "{stage}" was already completed on {date}',
+  },
+  REVIEW_CONFLICT: { 'zh-CN': '当前不能执行此评审操作：{reason}', en: 'This review action is not possible now: {reason}' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）', en: 'Internal error; please try again later (id {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -104,3 +104,30 @@ export async function request<S extends z.ZodType>(
   const payload: unknown = await response.json();
   return schema.parse(payload);
 }
+
+/**
+ * Upload one file as multipart/form-data (part "file") with the CSRF token; the answer is parsed with
+ * the contract's schema like request()'s, and a refusal (wrong type, too large …) becomes an ApiError.
+ */
+export async function uploadFile<S extends z.ZodType>(schema: S, path: string, file: Blob, fileName: string, query?: Query): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const form = new FormData();
+  form.append('file', file, fileName);
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}${toQueryString(query)}`, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch {
+    throw new ApiError(0, 'NETWORK', t('errors.network'));
+  }
+  if (!response.ok) {
+    const error = await parseError(response);
+    if (error.status === 401 && csrfToken) {
+      csrfToken = null;
+      onUnauthenticated?.();
+    }
+    throw error;
+  }
+  const payload: unknown = await response.json();
+  return schema.parse(payload);
+}

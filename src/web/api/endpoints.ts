@@ -40,6 +40,29 @@ import {
 } from '../../shared/contracts/users';
 import type { OrgKind } from '../../shared/domain/roles';
 import type { Locale } from '../../shared/i18n/locales';
+import {
+  publicBatchPageSchema,
+  publicFiltersSchema,
+  publicListPageSchema,
+  publicResultPageSchema,
+  publicRoundSchema,
+  type PublicBatchQuery,
+  type PublicListQuery,
+  type PublicResultQuery,
+} from '../../shared/contracts/portal';
+import {
+  resultBatchCreatedSchema,
+  resultBatchPageSchema,
+  type ResultBatchBody,
+  type ResultBatchListQuery,
+} from '../../shared/contracts/resultBatches';
+import {
+  markedReadSchema,
+  notificationPageSchema,
+  notificationSchema,
+  unreadCountSchema,
+  type NotificationListQuery,
+} from '../../shared/contracts/notifications';
 import { request } from './client';
 
 export type SessionInfo = z.infer<typeof sessionSchema>;
@@ -114,3 +137,37 @@ export const roundApi = {
   fire: (id: string, name: TransitionName, body: TransitionBody) =>
     request(roundDetailSchema, 'POST', `/rounds/${seg(id)}/transitions/${name}`, { body }),
 };
+
+// --- public portal, result batches, notifications (task D) ---
+
+export const portalApi = {
+  filters: () => request(publicFiltersSchema, 'GET', '/public/filters'),
+  lists: (query: Partial<PublicListQuery>) => request(publicListPageSchema, 'GET', '/public/lists', { query }),
+  results: (query: Partial<PublicResultQuery>) => request(publicResultPageSchema, 'GET', '/public/results', { query }),
+  batches: (query: Partial<PublicBatchQuery>) => request(publicBatchPageSchema, 'GET', '/public/batches', { query }),
+  round: (id: string) => request(publicRoundSchema, 'GET', `/public/rounds/${seg(id)}`),
+};
+
+export const resultBatchApi = {
+  list: (query: Partial<ResultBatchListQuery>) => request(resultBatchPageSchema, 'GET', '/result-batches', { query }),
+  publish: (body: ResultBatchBody) => request(resultBatchCreatedSchema, 'POST', '/result-batches', { body }),
+};
+
+export const notificationApi = {
+  list: (query: Partial<NotificationListQuery>) => request(notificationPageSchema, 'GET', '/notifications', { query }),
+  unreadCount: () => request(unreadCountSchema, 'GET', '/notifications/unread-count'),
+  markRead: (id: string) => request(notificationSchema, 'POST', `/notifications/${seg(id)}/read`, { body: {} }),
+  markAllRead: () => request(markedReadSchema, 'POST', '/notifications/read-all', { body: {} }),
+};
+
+// --- round material, audit stages, plan imports, work-view counts (task E) ---
+export { materialApi, planImportApi, roundCountsApi, roundFileUrl, stageApi } from './materialEndpoints';
+
+// --- evaluation and acceptance material, review opinions (task B) ---
+export { applicationApi } from './applicationEndpoints';
+
+// --- options register and option quality rules (task A) ---
+export { optionApi, optionRulesApi } from './optionEndpoints';
+
+// --- expert reviews: score sheets, grading rule, panels, scoring (task C) ---
+export { reviewApi } from './reviewEndpoints';

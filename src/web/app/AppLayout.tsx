@@ -8,6 +8,7 @@ import { Logo } from '../components/Logo';
 import { useT } from '../i18n';
 import { roleLabel } from '../i18n/labels';
 import { MENU, selectedKey, type MenuEntry } from './menu';
+import { NotificationBell } from './NotificationBell';
 import { useSignedIn, useSession } from './session';
 
 const { Sider, Header, Content, Footer } = Layout;
@@ -79,6 +80,7 @@ export function AppLayout() {
             {t('app.subtitle')}
           </Typography.Text>
           <Space size={8} className="app-header-right">
+            {!user.mustChangePassword && <NotificationBell />}
             <LanguageSwitch />
             <Dropdown
               trigger={['click']}

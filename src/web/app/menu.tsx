@@ -3,12 +3,16 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   FileSearchOutlined,
   OrderedListOutlined,
   DesktopOutlined,
   ProfileOutlined,
   SettingOutlined,
   TeamOutlined,
+  TrophyOutlined,
+  SolutionOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import type { Action } from '../../shared/domain/permissions';
 import type { MessageKey } from '../i18n';
@@ -32,6 +36,8 @@ export const MENU: MenuEntry[] = [
   { key: '/rounds', path: '/rounds', label: 'menu.rounds', icon: <FileSearchOutlined />, action: 'round.list' },
   { key: '/plan-entries', path: '/plan-entries', label: 'menu.plans', icon: <OrderedListOutlined />, action: 'planEntry.list' },
   { key: '/campaigns', path: '/campaigns', label: 'menu.campaigns', icon: <CalendarOutlined />, action: 'campaign.read' },
+  { key: '/result-batches', path: '/result-batches', label: 'portal.batches.menu', icon: <TrophyOutlined />, action: 'result.publish' },
+  { key: '/reviews', path: '/reviews', label: 'reviews.menu.mine', icon: <SolutionOutlined />, action: 'review.score' },
   {
     key: '/my-enterprise',
     path: '/my-enterprise',
@@ -47,6 +53,8 @@ export const MENU: MenuEntry[] = [
     children: [
       { key: '/users', path: '/users', label: 'menu.users', icon: <TeamOutlined />, action: 'user.list' },
       { key: '/audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit.list' },
+      { key: '/option-rules', path: '/option-rules', label: 'options.rules.menu', icon: <CheckSquareOutlined />, action: 'optionRules.read' },
+      { key: '/score-sheets', path: '/score-sheets', label: 'reviews.menu.sheets', icon: <FormOutlined />, action: 'scoreSheet.manage' },
     ],
   },
 ];

@@ -1,8 +1,9 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, useRouteError } from 'react-router';
 import type { Action } from '../../shared/domain/permissions';
 import { ErrorResult, NotFoundResult, ForbiddenResult } from '../components/ErrorResult';
 import { LoginPage } from '../pages/auth/LoginPage';
+import { Loading } from '../components/Loading';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequirePermission } from './guards';
 
@@ -19,8 +20,20 @@ const CampaignListPage = lazy(() => import('../pages/campaigns/CampaignListPage'
 const CampaignDetailPage = lazy(() => import('../pages/campaigns/CampaignDetailPage'));
 const CampaignFormPage = lazy(() => import('../pages/campaigns/CampaignFormPage'));
 const PlanListPage = lazy(() => import('../pages/plans/PlanListPage'));
+const PlanImportPage = lazy(() => import('../pages/plans/PlanImportPage'));
 const RoundListPage = lazy(() => import('../pages/rounds/RoundListPage'));
 const RoundDetailPage = lazy(() => import('../pages/rounds/RoundDetailPage'));
+const PortalLayout = lazy(() => import('../pages/portal/PortalLayout'));
+const PortalHomePage = lazy(() => import('../pages/portal/PortalHomePage'));
+const PortalListsPage = lazy(() => import('../pages/portal/PortalListsPage'));
+const PortalResultsPage = lazy(() => import('../pages/portal/PortalResultsPage'));
+const PortalRoundPage = lazy(() => import('../pages/portal/PortalRoundPage'));
+const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
+const ResultBatchPage = lazy(() => import('../pages/results/ResultBatchPage'));
+const OptionRulesPage = lazy(() => import('../pages/options/OptionRulesPage'));
+const MyReviewsPage = lazy(() => import('../pages/reviews/MyReviewsPage'));
+const ScoringPage = lazy(() => import('../pages/reviews/ScoringPage'));
+const ScoreSheetsPage = lazy(() => import('../pages/reviews/ScoreSheetsPage'));
 
 const guarded = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -31,6 +44,22 @@ function RouteError() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/portal',
+    element: (
+      <Suspense fallback={<Loading full />}>
+        <PortalLayout />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <PortalHomePage /> },
+      { path: 'lists', element: <PortalListsPage /> },
+      { path: 'results', element: <PortalResultsPage /> },
+      { path: 'rounds/:id', element: <PortalRoundPage /> },
+      { path: '*', element: <NotFoundResult /> },
+    ],
+  },
   {
     path: '/',
     element: (
@@ -52,10 +81,17 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:id', element: guarded('campaign.read', <CampaignDetailPage />) },
       { path: 'campaigns/:id/edit', element: guarded('campaign.manage', <CampaignFormPage />) },
       { path: 'plan-entries', element: guarded('planEntry.list', <PlanListPage />) },
+      { path: 'plan-entries/import', element: guarded('planEntry.import', <PlanImportPage />) },
       { path: 'rounds', element: guarded('round.list', <RoundListPage />) },
       { path: 'rounds/:id', element: guarded('round.read', <RoundDetailPage />) },
       { path: 'users', element: guarded('user.list', <UserListPage />) },
       { path: 'audit', element: guarded('audit.list', <AuditPage />) },
+      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'result-batches', element: guarded('result.publish', <ResultBatchPage />) },
+      { path: 'option-rules', element: guarded('optionRules.read', <OptionRulesPage />) },
+      { path: 'reviews', element: guarded('review.score', <MyReviewsPage />) },
+      { path: 'reviews/:id', element: guarded('review.score', <ScoringPage />) },
+      { path: 'score-sheets', element: guarded('scoreSheet.manage', <ScoreSheetsPage />) },
       { path: '403', element: <ForbiddenResult /> },
       { path: '*', element: <NotFoundResult /> },
     ],

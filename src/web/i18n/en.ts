@@ -1,4 +1,9 @@
+import { portalEn } from './portalMessages';
+import { optionsEn } from './optionMessages';
+import { applicationsEn } from './applicationMessages';
+import { materialEn } from './material.en';
 import type { Messages } from './types';
+import { reviewsEn } from './reviewMessages';
 
 /** Web UI strings, English. Same keys as zh-CN (checked by the type). */
 export const en: Messages = {
@@ -323,7 +328,19 @@ export const en: Messages = {
     planEntry: 'Plan entry',
     round: 'Audit round',
     planImport: 'List import',
+    resultBatch: 'Result batch',
+    notification: 'Notification',
+    option: 'Cleaner production option',
+    optionRules: 'Option quality rules',
+    scoreSheet: 'Score sheet',
+    gradingRule: 'Grading rule',
+    reviewPanel: 'Expert panel',
   },
+  portal: portalEn,
+  material: materialEn,
+  applications: applicationsEn,
+  options: optionsEn,
+  reviews: reviewsEn,
   errors: {
     forbiddenTitle: 'Access denied',
     forbidden: 'Sorry, you are not allowed to open this page. Ask your administrator if you need access.',

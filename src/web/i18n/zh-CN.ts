@@ -1,3 +1,8 @@
+import { portalZhCN } from './portalMessages';
+import { optionsZhCN } from './optionMessages';
+import { applicationsZhCN } from './applicationMessages';
+import { materialZhCN } from './material.zh-CN';
+import { reviewsZhCN } from './reviewMessages';
 /** Web UI strings, Simplified Chinese (the default language). Interpolation uses {{name}}. */
 export const zhCN = {
   app: {
@@ -319,7 +324,19 @@ export const zhCN = {
     planEntry: '审核计划',
     round: '审核轮次',
     planImport: '名单导入',
+    resultBatch: '验收结果批次',
+    notification: '通知',
+    option: '清洁生产方案',
+    optionRules: '方案质量规则',
+    scoreSheet: '评分表',
+    gradingRule: '评分等级规则',
+    reviewPanel: '专家组',
   },
+  portal: portalZhCN,
+  material: materialZhCN,
+  applications: applicationsZhCN,
+  options: optionsZhCN,
+  reviews: reviewsZhCN,
   errors: {
     forbiddenTitle: '无权访问',
     forbidden: '抱歉，您没有访问此页面的权限。如需开通，请联系系统管理员。',

@@ -127,6 +127,11 @@ export interface BacklogExportRow {
   state: RoundState;
   evaluationPassedOn: string | null;
   acceptanceDue: string | null;
+  /** The latest evaluation opinion's number (技术审查意见文号). */
+  reviewOpinionNo: string | null;
+  costlyOptions: number;
+  costlyImplemented: number;
+  costlyOpen: number;
 }
 export type BacklogCursor = [listingYear: number, districtCode: string, id: string];
 
@@ -150,10 +155,22 @@ export async function backlogPage(
   const { rows } = await db.query<BacklogExportRow>(
     `SELECT r.id, r.district_code AS "districtCode", d.name AS "districtName", e.name AS "enterpriseName",
             e.credit_code AS "creditCode", r.listing_year AS "listingYear", r.reasons, r.state,
-            ${DAY('r.evaluation_passed_on')} AS "evaluationPassedOn", ${DAY('r.acceptance_due')} AS "acceptanceDue"
+            ${DAY('r.evaluation_passed_on')} AS "evaluationPassedOn", ${DAY('r.acceptance_due')} AS "acceptanceDue",
+            op.opinion_no AS "reviewOpinionNo", o.costly::int AS "costlyOptions",
+            o.implemented::int AS "costlyImplemented", o.open::int AS "costlyOpen"
        FROM audit_rounds r
        JOIN enterprises e ON e.id = r.enterprise_id
        JOIN regions d ON d.code = r.district_code
+       LEFT JOIN LATERAL (
+         SELECT opinion_no FROM review_opinions
+          WHERE round_id = r.id AND kind = 'evaluation' ORDER BY created_at DESC LIMIT 1
+       ) op ON TRUE
+       CROSS JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE category = 'high_cost') AS costly,
+                count(*) FILTER (WHERE category = 'high_cost' AND status = 'implemented') AS implemented,
+                count(*) FILTER (WHERE category = 'high_cost' AND status IN ('proposed', 'implementing')) AS open
+           FROM round_options WHERE round_id = r.id
+       ) o
       WHERE ${where.join(' AND ')}
       ORDER BY r.listing_year, r.district_code, r.id
       LIMIT ${p.add(size)}`,

@@ -1,7 +1,7 @@
 import type { PlanEntryExportQuery } from '../../../shared/contracts/planImports';
 import { ANNEX1_COLUMNS, ANNEX2_COLUMNS, ANNEX4_COLUMNS } from '../../../shared/domain/excelLayouts';
 import { LISTING_REASON_LABELS, type ListingReason } from '../../../shared/domain/listingReasons';
-import { ROUND_STATE_LABELS } from '../../../shared/domain/roundStates';
+import { ROUND_STATE_LABELS, ROUND_STATE_PHASE } from '../../../shared/domain/roundStates';
 import type { Db } from '../../db/types';
 import type { Actor } from '../../platform/context';
 import { keysetPages, type CellValue, type SheetSpec } from '../../platform/xlsx';
@@ -75,9 +75,27 @@ export async function campaignListSheet(db: Db, actor: Actor, campaignId: string
 }
 
 /**
- * 附件2: rounds listed in earlier years and not yet accepted. The columns the data does not hold yet
- * (技术审查意见文号, 中/高费方案数, 未完成原因) stay empty; 备注 names the round's current state.
+ * 附件2: rounds listed in earlier years and not yet accepted, with the latest 技术审查意见文号, the
+ * medium/high-cost options (implemented in brackets) and the reason the round is unfinished, derived
+ * from its state, its options and its acceptance deadline; 备注 names the current state.
  */
+/** Why a backlog round is not accepted yet, in the words of the 附件2 column (Chinese, as the official table). */
+export function unfinishedReason(
+  r: Pick<exports.BacklogExportRow, 'state' | 'acceptanceDue' | 'costlyOpen'>,
+  todayIso: string,
+): string {
+  const reasons: string[] = [];
+  const phase = ROUND_STATE_PHASE[r.state];
+  if (r.state === 'referred') reasons.push('已移交执法');
+  else if (phase === 'listing' || phase === 'audit') reasons.push('审核尚未完成');
+  else if (phase === 'evaluation') reasons.push(r.state === 'evaluation_failed' ? '评估未通过，重新审核' : '评估尚未完成');
+  else if (r.costlyOpen > 0) reasons.push(`中/高费方案尚有${r.costlyOpen}项未实施`);
+  else if (r.state === 'acceptance_rejected') reasons.push('验收不合格，整改中');
+  else reasons.push('验收尚未完成');
+  if (r.acceptanceDue && r.acceptanceDue < todayIso) reasons.push('已超过验收期限');
+  return reasons.join('；');
+}
+
 export function backlogSheet(db: Db, actor: Actor): SheetSpec<Annex2Key> {
   const year = Number(today().slice(0, 4));
   const pages = keysetPages(
@@ -96,6 +114,9 @@ export function backlogSheet(db: Db, actor: Actor): SheetSpec<Annex2Key> {
       listingYear: r.listingYear,
       reasons: reasonText(r.reasons),
       evaluationPassedOn: r.evaluationPassedOn,
+      reviewOpinionNo: r.reviewOpinionNo,
+      costlyOptions: `${r.costlyOptions} (${r.costlyImplemented})`,
+      unfinishedReason: unfinishedReason(r, today()),
       acceptanceDue: r.acceptanceDue,
       remarks: `当前状态：${ROUND_STATE_LABELS[r.state]['zh-CN']}`,
     })),

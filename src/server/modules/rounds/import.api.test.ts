@@ -268,6 +268,12 @@ describe('Excel exports', () => {
     expect(data.length).toBeGreaterThan(0);
     expect(data.every((r) => Number(r[4]) < new Date().getFullYear())).toBe(true);
     expect(data.map((r) => r[1])).toContain('江北区');
+    // A round past evaluation carries its opinion number, its medium/high-cost options and why it is unfinished.
+    const huaxin = data.find((r) => r[2] === '重庆华鑫表面处理有限公司' && Number(r[4]) === 2020);
+    expect(huaxin?.[6]).toBe('2021-03-20');
+    expect(String(huaxin?.[7])).toMatch(/〔2021〕/);
+    expect(String(huaxin?.[8])).toMatch(/^[1-9]\d* \(\d+\)$/);
+    expect(String(huaxin?.[9])).toContain('已超过验收期限');
 
     const res = await yubei.get('/api/rounds/backlog.xlsx');
     expect(res.statusCode).toBe(200);

@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { isUniqueViolation } from '../../platform/sql';
 import { getCampaign } from '../campaigns/service';
 import { getEnterprise } from '../enterprises/service';
+import { notifyListPublished } from '../notifications/service';
 import * as plans from './planRepository';
 import * as rounds from './repository';
 
@@ -131,6 +132,7 @@ export async function publishList(
       const ids = created.map((r) => r.id);
       await rounds.insertHistory(tx, ids, actor, { transition: 'publish', from: 'plan_approved', to: 'listed', comment: null });
       const dueDates = { disclose: deadlines.disclose, start: deadlines.start, report: deadlines.report };
+      await notifyListPublished(tx, ids, { year: campaign.year, publishedOn, dueDates });
       const events: AuditInput[] = [
         {
           action: 'list.published',

@@ -45,7 +45,7 @@ const SELECT = `SELECT r.id, r.enterprise_id AS "enterpriseId", e.name AS "enter
 
 /**
  * The caller's data scope as a SQL condition on audit_rounds `r`. Agencies see the rounds with an
- * active engagement of their agency; experts will see the rounds they review once panels exist (none yet).
+ * active engagement of their agency; experts see the rounds of the panels they sit on.
  */
 export function roundScope(scope: DataScope, p: Params): string {
   switch (scope.kind) {
@@ -59,7 +59,9 @@ export function roundScope(scope: DataScope, p: Params): string {
       return `EXISTS (SELECT 1 FROM round_engagements g
                        WHERE g.round_id = r.id AND g.agency_id = ${p.add(scope.agencyId)} AND g.ended_at IS NULL)`;
     case 'expert':
-      return 'FALSE';
+      // Experts see the rounds of the panels they sit on (replaced members no longer do).
+      return `EXISTS (SELECT 1 FROM review_panels rp JOIN panel_members pm ON pm.panel_id = rp.id
+                       WHERE rp.round_id = r.id AND pm.expert_user_id = ${p.add(scope.userId)} AND pm.replaced_at IS NULL)`;
   }
 }
 
@@ -77,6 +79,8 @@ export async function listRounds(
   scope: DataScope,
   q: RoundListQuery,
   today: string,
+  /** The states where the caller's role acts next (the waitingForMe filter). */
+  waitingStates: readonly RoundState[] = [],
 ): Promise<{ items: RoundRow[]; total: number }> {
   const p = new Params();
   const where = [roundScope(scope, p)];
@@ -94,6 +98,8 @@ export async function listRounds(
   }
   if (q.overdue === 'true') where.push(`r.next_due_on < ${p.add(today)}::date`);
   if (q.overdue === 'false') where.push(`(r.next_due_on IS NULL OR r.next_due_on >= ${p.add(today)}::date)`);
+  if (q.waitingForMe === 'true') where.push(`r.state = ANY(${p.add([...waitingStates])}::text[])`);
+  if (q.waitingForMe === 'false') where.push(`NOT (r.state = ANY(${p.add([...waitingStates])}::text[]))`);
   const filter = `WHERE ${where.join(' AND ')}`;
   const { items, total } = await queryPage<RoundRow>(
     db,
@@ -116,7 +122,10 @@ export async function roundHistory(db: Queryable, roundId: string): Promise<Roun
   const { rows } = await db.query<RoundHistoryEntry>(
     `SELECT h.id::text AS id, h.transition, h.from_state AS "fromState", h.to_state AS "toState",
             h.actor_user_id AS "actorUserId", h.actor_username AS "actorUsername", h.actor_role AS "actorRole",
-            h.comment, ${TS('h.occurred_at')} AS "occurredAt"
+            h.comment, ${TS('h.occurred_at')} AS "occurredAt",
+            COALESCE((SELECT json_agg(json_build_object('id', f.id, 'originalName', f.original_name, 'size', f.size)
+                                      ORDER BY f.created_at, f.id)
+                        FROM files f WHERE f.id = ANY(h.attachment_ids)), '[]'::json) AS attachments
        FROM round_history h WHERE h.round_id = $1 ORDER BY h.occurred_at, h.id`,
     [roundId],
   );
@@ -163,6 +172,8 @@ export interface HistoryInput {
   comment: string | null;
   /** Defaults to now (the seed back-dates its history). */
   occurredAt?: string | null;
+  /** Files of purpose 'transition' the transition carried. */
+  attachmentIds?: readonly string[];
 }
 
 /** One history row for each of `roundIds` (one statement), carrying the round's region keys. */
@@ -175,10 +186,13 @@ export async function insertHistory(
   if (!roundIds.length) return;
   await db.query(
     `INSERT INTO round_history (round_id, city_code, district_code, transition, from_state, to_state,
-       actor_user_id, actor_username, actor_role, comment, occurred_at)
-     SELECT r.id, r.city_code, r.district_code, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now())
+       actor_user_id, actor_username, actor_role, comment, occurred_at, attachment_ids)
+     SELECT r.id, r.city_code, r.district_code, $2, $3, $4, $5, $6, $7, $8, COALESCE($9::timestamptz, now()), $10::uuid[]
        FROM audit_rounds r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id`,
-    [roundIds, h.transition, h.from, h.to, actor.userId, actor.username, actor.role, h.comment, h.occurredAt ?? null],
+    [
+      roundIds, h.transition, h.from, h.to, actor.userId, actor.username, actor.role, h.comment, h.occurredAt ?? null,
+      [...(h.attachmentIds ?? [])],
+    ],
   );
 }
 
@@ -189,4 +203,23 @@ export async function roundExists(db: Queryable, enterpriseId: string, year: num
     year,
   ]);
   return rows.length > 0;
+}
+
+/** Per-state counts of the rounds in scope, with overdue and due-within-`days` counts: one GROUP BY query. */
+export async function countRounds(
+  db: Queryable,
+  scope: DataScope,
+  today: string,
+  days: number,
+): Promise<{ state: RoundState; n: number; overdue: number; dueSoon: number }[]> {
+  const p = new Params();
+  const from = p.add(today);
+  const { rows } = await db.query<{ state: RoundState; n: number; overdue: number; dueSoon: number }>(
+    `SELECT r.state, count(*)::int AS n,
+            (count(*) FILTER (WHERE r.next_due_on < ${from}::date))::int AS overdue,
+            (count(*) FILTER (WHERE r.next_due_on BETWEEN ${from}::date AND ${from}::date + ${p.add(days)}::int))::int AS "dueSoon"
+       FROM audit_rounds r WHERE ${roundScope(scope, p)} GROUP BY r.state`,
+    p.values,
+  );
+  return rows;
 }

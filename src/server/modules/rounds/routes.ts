@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorBodySchema, idParams } from '../../../shared/contracts/common';
 import {
+  roundCountsSchema,
   roundDetailSchema,
   roundListQuery,
   roundPageSchema,
@@ -11,9 +12,11 @@ import {
 import type { Db } from '../../db/types';
 import { actorOf, metaOf } from '../../platform/http';
 import type { FileStore } from '../../platform/files';
+import { applicationRoutes } from './applicationRoutes';
 import { importRoutes } from './importRoutes';
 import { materialRoutes } from './materialRoutes';
 import { planRoutes } from './planRoutes';
+import { stageRoutes } from './stageRoutes';
 import * as service from './service';
 import { fireTransition } from './transitions';
 
@@ -24,6 +27,8 @@ export function roundRoutes(deps: { db: Db; files: FileStore }) {
     await fastify.register(planRoutes(deps));
     await fastify.register(materialRoutes(deps));
     await fastify.register(importRoutes(deps));
+    await fastify.register(stageRoutes(deps));
+    await fastify.register(applicationRoutes(deps));
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['rounds'];
 
@@ -39,6 +44,19 @@ export function roundRoutes(deps: { db: Db; files: FileStore }) {
         },
       },
       (request) => service.listRounds(deps.db, actorOf(request), request.query),
+    );
+
+    app.get(
+      '/api/rounds/counts',
+      {
+        config: { access: 'round.list' },
+        schema: {
+          tags,
+          summary: 'Work view: counts of the rounds in my scope per state, overdue, due within 30 days and waiting for me',
+          response: { 200: roundCountsSchema, ...errors },
+        },
+      },
+      (request) => service.countRounds(deps.db, actorOf(request)),
     );
 
     app.get(

@@ -1,6 +1,8 @@
-import type { Round, RoundDetail, RoundListQuery, RoundPage } from '../../../shared/contracts/rounds';
+import type { Round, RoundCounts, RoundDetail, RoundListQuery, RoundPage } from '../../../shared/contracts/rounds';
+import type { Role } from '../../../shared/domain/roles';
 import { daysLeft, localIsoDate, nextDeadline } from '../../../shared/domain/deadlines';
-import { transitionsFor } from '../../../shared/domain/roundStates';
+import { ROUND_STATES, transitionsFor, type RoundState } from '../../../shared/domain/roundStates';
+import { NEXT_ACTOR } from '../../../shared/domain/roundStates';
 import type { Queryable } from '../../db/types';
 import type { Actor } from '../../platform/context';
 import { notFound } from '../../platform/errors';
@@ -42,7 +44,7 @@ export function toRound(row: repo.RoundRow, todayIso: string): Round {
 
 export async function listRounds(db: Queryable, actor: Actor, query: RoundListQuery): Promise<RoundPage> {
   const now = today();
-  const page = await repo.listRounds(db, actor.scope, query, now);
+  const page = await repo.listRounds(db, actor.scope, query, now, waitingStatesOf(actor.role));
   return { items: page.items.map((row) => toRound(row, now)), total: page.total };
 }
 
@@ -55,4 +57,27 @@ export async function getRound(db: Queryable, actor: Actor, id: string): Promise
     history,
     abilities: { transitions: transitionsFor(row.state, actor.role) },
   };
+}
+
+/** The states in which `role` is expected to act next ("待我处理"). */
+export function waitingStatesOf(role: Role): RoundState[] {
+  return ROUND_STATES.filter((state) => (NEXT_ACTOR[state] as readonly Role[]).includes(role));
+}
+
+const DUE_SOON_DAYS = 30;
+
+/** Work-view counts of the rounds in my scope: per state, overdue, due soon and waiting for me (one query). */
+export async function countRounds(db: Queryable, actor: Actor): Promise<RoundCounts> {
+  const rows = await repo.countRounds(db, actor.scope, today(), DUE_SOON_DAYS);
+  const byState = Object.fromEntries(ROUND_STATES.map((s) => [s, 0])) as Record<RoundState, number>;
+  const waiting = new Set(waitingStatesOf(actor.role));
+  const counts: RoundCounts = { total: 0, byState, overdue: 0, dueWithin30Days: 0, waitingForMe: 0 };
+  for (const row of rows) {
+    byState[row.state] = row.n;
+    counts.total += row.n;
+    counts.overdue += row.overdue;
+    counts.dueWithin30Days += row.dueSoon;
+    if (waiting.has(row.state)) counts.waitingForMe += row.n;
+  }
+  return counts;
 }

@@ -23,9 +23,14 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor, RequestMeta } from '../../platform/context';
 import { AppError, LocalizedError, notFound, type FieldErrors } from '../../platform/errors';
 import type { Locale } from '../../../shared/i18n/locales';
+import { applicationGaps, checkTransitionAttachments, isApplicationGuard } from './applicationGuards';
+import { applicationFacts, syncAcceptanceDue, type ApplicationFacts } from './applicationRepository';
+import { loadOptionFacts, optionGuardGaps, optionGuardNotMet, type OptionFacts } from '../options/guards';
 import * as material from './materialRepository';
 import * as repo from './repository';
 import { getRound, ROUND_ENTITY } from './service';
+import { loadReviewFacts, reviewGuardPasses, type ReviewFacts } from '../reviews/guards';
+import { decideOutcome, outcomeComment } from '../reviews/outcome';
 
 /** The stored material of a round that guards look at, loaded inside the transition's transaction. */
 export interface RoundFacts {
@@ -35,6 +40,12 @@ export interface RoundFacts {
   /** The agency of the round's active engagement. */
   engagedAgencyId: string | null;
   reportCount: number;
+  /** Evaluation/acceptance files and review opinions (applicationRepository). */
+  application?: ApplicationFacts;
+  /** The round's options and the minimum count in force (options/guards). */
+  options?: OptionFacts;
+  /** The round's review panels (reviews/guards). */
+  reviews?: ReviewFacts;
 }
 
 /** What a guard may look at: the caller, the stored round, its material and the request. */
@@ -46,6 +57,8 @@ export interface GuardContext {
   orgId?: string;
   /** Absent facts fail every guard that needs them. */
   facts?: RoundFacts;
+  /** How many files the transition carries (body.attachmentIds, checked). */
+  attachmentCount?: number;
 }
 
 export async function loadRoundFacts(db: Queryable, roundId: string, reasons: readonly ListingReason[]): Promise<RoundFacts> {
@@ -60,6 +73,9 @@ export async function loadRoundFacts(db: Queryable, roundId: string, reasons: re
     auditMode: keys.rows[0]?.auditMode ?? null,
     engagedAgencyId: engagement?.agencyId ?? null,
     reportCount: await material.reportCount(db, roundId),
+    application: await applicationFacts(db, roundId),
+    options: await loadOptionFacts(db, roundId),
+    reviews: await loadReviewFacts(db, roundId),
   };
 }
 
@@ -98,16 +114,18 @@ export function guardPasses(guard: GuardName, ctx: GuardContext): boolean {
     case 'evidenceAttached':
     case 'noticeIssued':
     case 'evaluationMaterialsAttached':
-    case 'optionsReadyForEvaluation':
-    case 'panelComplete':
-    case 'allScoresIn':
     case 'reviewOpinionAttached':
-    case 'revisionConfirmed':
-    case 'highCostOptionsSettled':
     case 'acceptanceMaterialsAttached':
     case 'acceptanceOpinionAttached':
     case 'rectificationEvidenceAttached':
-      return false;
+      return applicationGaps(guard, ctx.facts, ctx.attachmentCount ?? 0).length === 0;
+    case 'optionsReadyForEvaluation':
+    case 'highCostOptionsSettled':
+      return !!ctx.facts?.options && optionGuardGaps(guard, ctx.facts.options).length === 0;
+    case 'panelComplete':
+    case 'allScoresIn':
+    case 'revisionConfirmed':
+      return reviewGuardPasses(guard, ctx.facts?.reviews);
   }
 }
 
@@ -127,10 +145,25 @@ const PLATFORM_LABELS = {
   platformUrl: { 'zh-CN': '公开网址', en: 'Publication URL' },
 } as const;
 
-function guardNotMet(guard: GuardName, name: TransitionName, facts?: RoundFacts): AppError {
+function guardNotMet(guard: GuardName, name: TransitionName, facts?: RoundFacts, attachmentCount = 0): AppError {
+  if ((guard === 'optionsReadyForEvaluation' || guard === 'highCostOptionsSettled') && facts?.options) {
+    return optionGuardNotMet(guard, name, facts.options);
+  }
   const field = guard === 'reasonGiven' ? 'comment' : `guards.${guard}`;
   const fields: FieldErrors = { [field]: (l) => GUARDS[guard][l] };
   let text: Record<Locale, string> = GUARDS[guard];
+  if (isApplicationGuard(guard)) {
+    // Name what is missing, in the message and one field per item.
+    const gaps = applicationGaps(guard, facts, attachmentCount);
+    const missing = { 'zh-CN': '尚未提供', en: 'missing' } as const;
+    for (const gap of gaps) if (gap.field) fields[gap.field] = (l) => `${gap.label[l]}${l === 'zh-CN' ? '' : ': '}${missing[l]}`;
+    if (gaps.length) {
+      text = {
+        'zh-CN': `${GUARDS[guard]['zh-CN']}（尚缺：${gaps.map((g) => g.label['zh-CN']).join('、')}）`,
+        en: `${GUARDS[guard].en} (missing: ${gaps.map((g) => g.label.en).join(', ')})`,
+      };
+    }
+  }
   if (guard === 'hasDisclosureItems' && facts) {
     // Name what is missing, in the message and one field per item.
     const gaps = disclosureGaps(facts);
@@ -171,29 +204,35 @@ export async function fireTransition(
     const check = canFire(name, round.state, actor.role);
     if (!check.ok && check.reason === 'wrongRole') throw new AppError('FORBIDDEN');
     if (!check.ok || round.state !== body.expectedState) throw stateConflict(round.state, name);
+    const attachmentIds = await checkTransitionAttachments(tx, id, body.attachmentIds);
     const facts = await loadRoundFacts(tx, id, round.reasons);
-    const guard = failingGuard(name, { role: actor.role, round, comment, orgId: actor.orgId, facts });
-    if (guard) throw guardNotMet(guard, name, facts);
-    // Grade-decided transitions are refused by their guards above until panels and scores exist.
-    if (targetNeeds(name) !== 'nothing') throw new Error(`${name} needs a grade`);
-    const to = transitionDef(name).to as RoundState;
+    const attachmentCount = attachmentIds.length;
+    const guard = failingGuard(name, { role: actor.role, round, comment, orgId: actor.orgId, facts, attachmentCount });
+    if (guard) throw guardNotMet(guard, name, facts, attachmentCount);
+    // Grade-decided transitions: the open panel's result decides the target (reviews/outcome).
+    const outcome = targetNeeds(name) === 'nothing' ? null : await decideOutcome(tx, actor, meta, round, name);
+    const to = outcome?.to ?? (transitionDef(name).to as RoundState);
+    const acceptance = outcome?.evaluation?.acceptanceDue ?? round.acceptanceDue;
     const next =
       round.discloseDue && round.startDue && round.reportDue
-        ? nextDeadline(to, { disclose: round.discloseDue, start: round.startDue, report: round.reportDue, acceptance: round.acceptanceDue })
+        ? nextDeadline(to, { disclose: round.discloseDue, start: round.startDue, report: round.reportDue, acceptance })
         : null;
-    const version = await repo.changeState(tx, id, { from: body.expectedState, to, nextDueOn: next?.due ?? null });
+    const version = await repo.changeState(tx, id, { from: body.expectedState, to, nextDueOn: next?.due ?? null, evaluation: outcome?.evaluation });
     if (version === null) {
       // Lost a race: another request changed the state between our read and our write.
       const current = await repo.findRound(tx, actor.scope, id);
       throw stateConflict(current?.state ?? round.state, name);
     }
-    await repo.insertHistory(tx, [id], actor, { transition: name, from: round.state, to, comment });
+    const historyComment = outcome ? outcomeComment(outcome, comment) : comment;
+    await repo.insertHistory(tx, [id], actor, { transition: name, from: round.state, to, comment: historyComment, attachmentIds });
+    // The district's explicit acceptance deadline (evaluation opinion) wins over the default.
+    if (to === 'evaluated') await syncAcceptanceDue(tx, id);
     if (to === 'disclosed') await material.markDisclosurePublished(tx, id);
     await recordAudit(tx, actor, meta, {
       action: 'round.transitioned',
       entityId: id,
       before: { state: round.state, version: round.version },
-      after: { state: to, version, transition: name, comment },
+      after: { state: to, version, transition: name, comment, ...(outcome ? { score: outcome.score, grade: outcome.grade } : {}) },
     });
   });
   return getRound(db, actor, id);

@@ -6,6 +6,9 @@ import { insertEnterprise } from '../../modules/enterprises/repository';
 import { CHONGQING_CODE } from '../reference/regions';
 import { DEMO_PASSWORD, demoEnterprises, demoOrgs, demoUsers } from './demoData';
 import { seedDemoRounds } from './loadRounds';
+import { seedDemoPanels } from './loadPanels';
+import { seedDemoOptions } from './loadOptions';
+import { seedDemoResults } from './loadResults';
 
 export async function hasUsers(db: Db): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM users LIMIT 1');
@@ -52,10 +55,13 @@ export async function seedDemo(db: Db): Promise<string[]> {
       );
     }
     const lifecycle = await seedDemoRounds(tx, orgIds);
+    const demoOptions = await seedDemoOptions(tx, orgIds);
+    const demoResults = await seedDemoResults(tx);
+    const panels = await seedDemoPanels(tx, orgIds);
     await recordAudit(tx, SYSTEM_ACTOR, { ip: null, requestId: null }, {
       action: 'system.seeded',
       entityId: null,
-      after: { dataSet: 'demo', enterprises: demoEnterprises.length, users: demoUsers.length, ...lifecycle },
+      after: { dataSet: 'demo', enterprises: demoEnterprises.length, users: demoUsers.length, ...lifecycle, ...demoOptions, ...demoResults, panels },
     });
     return demoUsers.map((u) => u.username);
   });

@@ -9,6 +9,7 @@ import { changeState, insertHistory, type HistoryActor } from '../../modules/rou
 import { CHONGQING_CODE } from '../reference/regions';
 import { demoEnterprises } from './demoData';
 import { demoCampaigns, demoPlanEntries, demoRounds, type DemoRound } from './demoRounds';
+import { seedDemoOpinion } from './demoOpinions';
 
 interface SeedUser {
   id: string;
@@ -72,6 +73,9 @@ async function walk(
       comment: step.comment ?? null,
       occurredAt: at(step.on),
     });
+    if (step.transition === 'recordEvaluation' || step.transition === 'recordAcceptance') {
+      await seedDemoOpinion(tx, round, step, actor.userId, evaluation?.acceptanceDue ?? null);
+    }
     if (step.transition === 'startAudit') {
       // The audit mode is declared when the audit starts (the guard 'auditModeChosen').
       if (ENGAGED_ROUNDS.has(`${demo.enterpriseKey}:${demo.year}`)) {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types';
+import { ensureReviewDefaults } from '../../modules/reviews/configRepository';
 import { industries } from './industries';
 import { keyIndustries } from './keyIndustries';
 import { CHONGQING_CODE, regions, type RegionSeed } from './regions';
@@ -70,4 +71,6 @@ export async function seedReference(db: Queryable): Promise<void> {
            AND o.district_code IS NOT DISTINCT FROM x."districtCode")`,
     [JSON.stringify(bureaus), city.code],
   );
+  // The city's default score sheets (version 1) and grading rule.
+  await ensureReviewDefaults(db, city.code);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -90,6 +90,11 @@ export function LoginPage() {
           </Form>
           <div className="table-meta" style={{ fontSize: 12 }}>
             {t('login.help')}
+          </div>
+          <div style={{ marginTop: 12, textAlign: 'center' }}>
+            <Link to="/portal" data-testid="portal-link">
+              {t('portal.loginLink')}
+            </Link>
           </div>
         </Card>
       </div>

@@ -9,6 +9,7 @@ import {
   KeyOutlined,
   PlusCircleOutlined,
   ProfileOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -19,7 +20,9 @@ import { useSignedIn } from '../../app/session';
 import { PageContainer } from '../../components/PageContainer';
 import { useT, type MessageKey } from '../../i18n';
 import { orgKindLabel, roleLabel } from '../../i18n/labels';
+import type { Role } from '../../../shared/domain/roles';
 import { RoundCounts } from './RoundCounts';
+import { WorkRounds } from './WorkRounds';
 
 interface Shortcut {
   key: string;
@@ -29,6 +32,8 @@ interface Shortcut {
   desc: MessageKey;
   action?: Action;
   enterpriseOnly?: boolean;
+  /** Only for these roles. */
+  roles?: readonly Role[];
 }
 
 const SHORTCUTS: Shortcut[] = [
@@ -55,15 +60,37 @@ const SHORTCUTS: Shortcut[] = [
   },
   { key: 'users', to: '/users', icon: <TeamOutlined />, title: 'menu.users', desc: 'home.usersDesc', action: 'user.list' },
   { key: 'audit', to: '/audit', icon: <AuditOutlined />, title: 'menu.audit', desc: 'home.auditDesc', action: 'audit.list' },
+  { key: 'reviews', to: '/reviews', icon: <SolutionOutlined />, title: 'material.home.reviews', desc: 'material.home.reviewsDesc', roles: ['expert'] },
 ];
 
-/** 工作台: who I am, and where I can go. */
+/** The work view of my role: my rounds (enterprise), my clients' rounds (agency), counts and what waits for me (bureaus). */
+function WorkView({ role }: { role: Role }) {
+  if (role === 'enterprise_user') {
+    return <WorkRounds title="material.home.myRounds" query={{}} moreLink="/rounds" empty="material.home.noRounds" />;
+  }
+  if (role === 'agency_user') {
+    return <WorkRounds title="material.home.clientRounds" query={{}} moreLink="/rounds" empty="material.home.noRounds" />;
+  }
+  return (
+    <>
+      <RoundCounts />
+      <WorkRounds
+        title="material.home.waitingList"
+        query={{ waitingForMe: 'true' }}
+        moreLink="/rounds?waitingForMe=true"
+        empty="material.home.waitingEmpty"
+      />
+    </>
+  );
+}
+
+/** 工作台: who I am, what waits for me, and where I can go. */
 export default function HomePage() {
   const { t, locale } = useT();
   const { user, can } = useSignedIn();
   const navigate = useNavigate();
   const shortcuts = SHORTCUTS.filter(
-    (s) => (!s.action || can(s.action)) && (!s.enterpriseOnly || Boolean(user.enterpriseId)),
+    (s) => (!s.action || can(s.action)) && (!s.enterpriseOnly || Boolean(user.enterpriseId)) && (!s.roles || s.roles.includes(user.role)),
   );
   const date = dayjs().format(locale === 'zh-CN' ? 'YYYY年M月D日 dddd' : 'dddd, D MMMM YYYY');
 
@@ -85,7 +112,7 @@ export default function HomePage() {
           </Descriptions>
         </div>
       </Card>
-      {can('round.list') && <RoundCounts />}
+      {can('round.list') && <WorkView role={user.role} />}
       <Card title={t('home.shortcuts')}>
         {shortcuts.length === 0 && (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.noShortcuts')} style={{ marginBottom: 16 }} />

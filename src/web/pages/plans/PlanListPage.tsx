@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
-import { CheckOutlined, CloseOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, DownloadOutlined, ImportOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { PLAN_ENTRY_STATUSES, type PlanEntry, type PlanEntryListQuery, type PlanEntryStatus } from '../../../shared/contracts/rounds';
-import { planApi } from '../../api/endpoints';
+import { planApi, planImportApi } from '../../api/endpoints';
 import { useReferenceLookup } from '../../app/reference';
 import { useSignedIn } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
@@ -241,6 +241,19 @@ export default function PlanListPage() {
           {can('list.publish') && (
             <Button type="primary" icon={<NotificationOutlined />} onClick={() => setPublishing(true)}>
               {t('campaign.publish')}
+            </Button>
+          )}
+          {can('planEntry.import') && (
+            <Link to="/plan-entries/import">
+              <Button icon={<ImportOutlined />}>{t('material.import.link')}</Button>
+            </Link>
+          )}
+          {can('planEntry.export') && (
+            <Button
+              icon={<DownloadOutlined />}
+              href={planImportApi.exportUrl({ plannedYear: year, districtCode: isCity ? f.districtCode : undefined, status: query.status, keyword: f.keyword })}
+            >
+              {t('material.import.export')}
             </Button>
           )}
         </>

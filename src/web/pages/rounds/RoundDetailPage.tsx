@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Space, Tabs, Timeline, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Tabs, Timeline, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
 import type { RoundDetail, RoundHistoryEntry } from '../../../shared/contracts/rounds';
 import { DEADLINE_KINDS } from '../../../shared/domain/deadlines';
-import { targetsOf, transitionDef, type TransitionName } from '../../../shared/domain/roundStates';
-import { isApiError } from '../../api/client';
-import { roundApi } from '../../api/endpoints';
+import { transitionDef, type TransitionName } from '../../../shared/domain/roundStates';
+import { roundApi, roundFileUrl } from '../../api/endpoints';
 import { useReferenceLookup } from '../../app/reference';
 import { useSession } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
@@ -18,124 +17,11 @@ import { useT } from '../../i18n';
 import { label, roleLabel, stateLabel, transitionLabel } from '../../i18n/labels';
 import { DaysLeft, ReasonTags, StateTag, daysUntil } from './roundUi';
 import { ROUND_SECTIONS } from './sections';
+import { TransitionModal } from './TransitionModal';
 
 export const roundKey = (id: string) => ['round', id] as const;
 
-type Problem = { kind: 'conflict' | 'guard' | 'other'; message: string };
-
-/** The confirmation of one transition: comment (required when the table says so), expectedState sent. */
-function TransitionModal({
-  round,
-  name,
-  onClose,
-  onDone,
-}: {
-  round: RoundDetail;
-  name: TransitionName | null;
-  onClose: () => void;
-  onDone: (next: RoundDetail) => void;
-}) {
-  const { t, locale } = useT();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ comment?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const def = name ? transitionDef(name) : null;
-  const to = name ? targetsOf(name).map((s) => stateLabel(s, locale)).join(' / ') : '';
-
-  const fire = async () => {
-    if (!name) return;
-    let values: { comment?: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const next = await roundApi.fire(round.id, name, { expectedState: round.state, comment: values.comment?.trim() || null });
-      onDone(next);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      if (isApiError(e) && e.status === 409) setProblem({ kind: 'conflict', message });
-      else if (isApiError(e) && e.status === 422) setProblem({ kind: 'guard', message });
-      else setProblem({ kind: 'other', message });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const reload = async () => {
-    await queryClient.invalidateQueries({ queryKey: roundKey(round.id) });
-    onClose();
-  };
-
-  return (
-    <Modal
-      open={Boolean(name)}
-      title={name ? t('round.fireTitle', { name: transitionLabel(name, locale) }) : ''}
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: problem?.kind === 'conflict' }}
-      onOk={() => void fire()}
-      onCancel={onClose}
-      destroyOnHidden
-      afterOpenChange={(open) => open && setProblem(null)}
-    >
-      <Typography.Paragraph type="secondary">
-        {t('round.fireHint', { from: stateLabel(round.state, locale), to })}
-      </Typography.Paragraph>
-      {problem?.kind === 'conflict' && (
-        <Alert
-          type="warning"
-          showIcon
-          message={t('round.conflictTitle')}
-          description={
-            <>
-              <div>{t('round.conflict')}</div>
-              <Typography.Text type="secondary">{problem.message}</Typography.Text>
-            </>
-          }
-          action={
-            <Button size="small" icon={<ReloadOutlined />} onClick={() => void reload()}>
-              {t('round.reload')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-          data-testid="transition-conflict"
-        />
-      )}
-      {problem?.kind === 'guard' && (
-        <Alert
-          type="error"
-          showIcon
-          message={t('round.guardTitle')}
-          description={problem.message}
-          style={{ marginBottom: 16 }}
-          data-testid="transition-guard"
-        />
-      )}
-      {problem?.kind === 'other' && <Alert type="error" showIcon message={problem.message} style={{ marginBottom: 16 }} />}
-      <Form form={form} name="transition" layout="vertical" preserve={false}>
-        <Form.Item
-          name="comment"
-          label={t('round.comment')}
-          required={def?.requiresComment ?? false}
-          rules={[
-            { required: def?.requiresComment ?? false, whitespace: true, message: t('round.commentRequired') },
-            { max: 2000 },
-          ]}
-        >
-          <Input.TextArea rows={4} maxLength={2000} showCount aria-label={t('round.comment')} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function HistoryTimeline({ history }: { history: RoundHistoryEntry[] }) {
+function HistoryTimeline({ roundId, history }: { roundId: string; history: RoundHistoryEntry[] }) {
   const { t, locale } = useT();
   if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('round.noHistory')} />;
   const rows = [...history].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
@@ -163,6 +49,15 @@ function HistoryTimeline({ history }: { history: RoundHistoryEntry[] }) {
               </Typography.Text>
             </div>
             {h.comment && <div className="timeline-comment">{h.comment}</div>}
+            {h.attachments.length > 0 && (
+              <Space size={12} wrap data-testid="timeline-attachments">
+                {h.attachments.map((a) => (
+                  <a key={a.id} href={roundFileUrl(roundId, a.id)} download>
+                    <PaperClipOutlined /> {a.originalName}
+                  </a>
+                ))}
+              </Space>
+            )}
           </div>
         ),
       }))}
@@ -228,7 +123,7 @@ export default function RoundDetailPage() {
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           <Card title={t('round.history')} style={{ height: '100%' }}>
-            <HistoryTimeline history={r.history} />
+            <HistoryTimeline roundId={r.id} history={r.history} />
           </Card>
         </Col>
         <Col xs={24} lg={9}>

@@ -15,7 +15,7 @@ import { useT } from '../../i18n';
 import { label, stateLabel } from '../../i18n/labels';
 import { DaysLeft, ReasonTags, StateTag } from './roundUi';
 
-const FILTER_KEYS = ['campaignId', 'districtCode', 'state', 'keyword', 'due'] as const;
+const FILTER_KEYS = ['campaignId', 'districtCode', 'state', 'keyword', 'due', 'waitingForMe'] as const;
 const SORTS = ROUND_SORTS.flatMap((s) => [s, `-${s}`]);
 const DUE_CHOICES = ['7', '30', '90', 'overdue'] as const;
 
@@ -33,6 +33,7 @@ export function roundQueryOf(filters: Filters): Partial<RoundListQuery> {
     keyword: filters.keyword,
     overdue: due === 'overdue' ? 'true' : undefined,
     dueWithinDays: due && due !== 'overdue' && /^\d+$/.test(due) ? Number(due) : undefined,
+    waitingForMe: filters.waitingForMe === 'true' || filters.waitingForMe === 'false' ? filters.waitingForMe : undefined,
   };
 }
 
@@ -61,8 +62,8 @@ export default function RoundListPage() {
 
   const f = state.filters;
   useEffect(() => {
-    form.setFieldsValue({ campaignId: f.campaignId, districtCode: f.districtCode, state: f.state, keyword: f.keyword, due: f.due });
-  }, [form, f.campaignId, f.districtCode, f.state, f.keyword, f.due]);
+    form.setFieldsValue({ campaignId: f.campaignId, districtCode: f.districtCode, state: f.state, keyword: f.keyword, due: f.due, waitingForMe: f.waitingForMe });
+  }, [form, f.campaignId, f.districtCode, f.state, f.keyword, f.due, f.waitingForMe]);
 
   const sorter = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(sort, field) });
   const columns: TableProps<Round>['columns'] = [
@@ -134,6 +135,7 @@ export default function RoundListPage() {
       state: v.state,
       keyword: v.keyword?.trim() || undefined,
       due: v.due,
+      waitingForMe: v.waitingForMe,
     });
 
   return (
@@ -196,11 +198,24 @@ export default function RoundListPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12} xl={8}>
+              <Form.Item name="waitingForMe" label={t('material.roundList.waitingForMe')}>
+                <Select
+                  allowClear
+                  aria-label={t('material.roundList.waitingForMe')}
+                  placeholder={t('round.dueAll')}
+                  options={[
+                    { value: 'true', label: t('material.roundList.waitingOnly') },
+                    { value: 'false', label: t('material.roundList.waitingOthers') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
               <Form.Item name="keyword" label={label('keyword', locale)}>
                 <Input allowClear aria-label={label('keyword', locale)} placeholder={t('round.keywordPlaceholder')} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={isCity ? 24 : 12} xl={isCity ? 24 : 16} style={{ textAlign: 'right', marginBottom: 16 }}>
+            <Col xs={24} md={isCity ? 24 : 12} xl={isCity ? 24 : 8} style={{ textAlign: 'right', marginBottom: 16 }}>
               <FilterButtons onReset={() => { form.resetFields(); setFilters({}); }} />
             </Col>
           </Row>

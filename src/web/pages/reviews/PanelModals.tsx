@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { Alert, Form, Modal, Select, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { GradingRuleInput, PanelMember } from '../../../shared/contracts/reviews';
+import type { ScoreSheetKind } from '../../../shared/domain/scoring';
+import { reviewApi } from '../../api/reviewEndpoints';
+import { useT, type TFunction } from '../../i18n';
+
+export const expertsKey = ['review-experts'] as const;
+
+export const ruleHint = (rule: GradingRuleInput, t: TFunction) =>
+  t('reviews.section.ruleHint', { min: rule.minPanelSize, odd: rule.requireOdd ? t('reviews.section.odd') : '' });
+
+function useExperts(open: boolean) {
+  return useQuery({ queryKey: expertsKey, queryFn: reviewApi.experts, enabled: open });
+}
+
+/** The district picks the panel's experts (manual choice of the city's active expert accounts). */
+export function FormPanelModal(props: {
+  open: boolean;
+  kind: ScoreSheetKind;
+  rule: GradingRuleInput;
+  onSubmit: (expertUserIds: string[]) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useT();
+  const [form] = Form.useForm<{ expertUserIds: string[] }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const experts = useExperts(props.open);
+  const kind = t(`reviews.kinds.${props.kind}`);
+
+  const submit = async () => {
+    let values: { expertUserIds: string[] };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit(values.expertUserIds);
+      form.resetFields();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={t('reviews.section.formTitle', { kind })}
+      okText={t('reviews.section.form', { kind })}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('reviews.section.formHint', { rule: ruleHint(props.rule, t) })}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="panel-form-error" />}
+      <Form form={form} layout="vertical" name="panelForm">
+        <Form.Item
+          name="expertUserIds"
+          label={t('reviews.section.experts')}
+          rules={[{ required: true, message: t('reviews.section.expertsRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            loading={experts.isPending}
+            optionFilterProp="label"
+            options={(experts.data ?? []).map((e) => ({ value: e.id, label: `${e.displayName}（${e.username}）` }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Replace a member who declared a conflict or has not submitted scores. */
+export function ReplaceMemberModal(props: {
+  member: PanelMember | null;
+  exclude: readonly string[];
+  onSubmit: (incomingUserId: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useT();
+  const [incoming, setIncoming] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const experts = useExperts(props.member !== null);
+
+  const submit = async () => {
+    if (!incoming) {
+      setError(t('reviews.section.expertsRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit(incoming);
+      setIncoming(undefined);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.member !== null}
+      title={t('reviews.section.replaceTitle', { name: props.member?.displayName ?? '' })}
+      okText={t('reviews.section.replace')}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Typography.Text>{t('reviews.section.replaceWith')}</Typography.Text>
+      <Select
+        style={{ width: '100%', marginTop: 8 }}
+        value={incoming}
+        onChange={setIncoming}
+        loading={experts.isPending}
+        showSearch
+        optionFilterProp="label"
+        aria-label={t('reviews.section.replaceWith')}
+        options={(experts.data ?? [])
+          .filter((e) => !props.exclude.includes(e.id))
+          .map((e) => ({ value: e.id, label: `${e.displayName}（${e.username}）` }))}
+      />
+    </Modal>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Screenshots of the lifecycle pages at 1366×768 into .tmp/screens/ (a script, not a test):
+ *   npx vite build && npx tsx test/e2e/screenshots-lifecycle.ts [prefix]
+ * The optional prefix limits the shots to names starting with it (e.g. "p" for the portal).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../helpers/server';
+import { launchBrowser, newContext, signIn } from './support';
+
+const OUT = path.resolve('.tmp/screens');
+const only = process.argv[2] ?? '';
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
+  console.log(`saved ${name}.png`);
+}
+
+type Scene = (browser: Browser, url: string) => Promise<void>;
+
+async function as(browser: Browser, url: string, username: string | null, fn: (page: Page) => Promise<void>) {
+  const context = await newContext(browser, url);
+  const page = await context.newPage();
+  if (username) await signIn(page, username);
+  try {
+    await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+async function openRoundTab(page: Page, enterprise: string, year: number, tab: string) {
+  await page.goto(`/rounds?q=${encodeURIComponent(enterprise)}`);
+  await page.getByRole('row').filter({ hasText: enterprise }).filter({ hasText: String(year) }).getByRole('link').first().click();
+  await page.getByTestId('round-timeline').waitFor();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+const SCENES: Record<string, Scene> = {
+  p1: (b, u) => as(b, u, null, async (page) => {
+    await page.goto('/portal');
+    await shot(page, 'p1-portal-home');
+  }),
+  p2: (b, u) => as(b, u, null, async (page) => {
+    await page.goto('/portal/lists?year=2021');
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'p2-portal-lists');
+  }),
+  p3: (b, u) => as(b, u, null, async (page) => {
+    await page.goto('/portal/results');
+    await shot(page, 'p3-portal-results');
+    const link = page.locator('.ant-table-row a').first();
+    if (await link.count()) {
+      await link.click();
+      await shot(page, 'p4-portal-round', true);
+    }
+  }),
+  o1: (b, u) => as(b, u, 'yubei', async (page) => {
+    await openRoundTab(page, '重庆华鑫表面处理有限公司', 2020, '清洁生产方案');
+    await shot(page, 'o1-options-tab', true);
+  }),
+};
+
+async function main(): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    for (const [name, scene] of Object.entries(SCENES)) {
+      if (name.startsWith(only)) await scene(browser, server.url);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+void main();
