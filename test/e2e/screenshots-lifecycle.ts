@@ -62,6 +62,37 @@ const SCENES: Record<string, Scene> = {
     await openRoundTab(page, '重庆华鑫表面处理有限公司', 2020, '清洁生产方案');
     await shot(page, 'o1-options-tab', true);
   }),
+  s1: (b, u) => as(b, u, 'expert1', async (page) => {
+    await page.goto('/reviews');
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 's1-my-reviews');
+    await page.getByRole('row').filter({ hasText: '重庆江东精细化工有限公司' }).getByText('打开').click();
+    await page.waitForURL(/\/reviews\/.+/);
+    await shot(page, 's2-scoring-page', true);
+  }),
+  s3: (b, u) => as(b, u, 'city', async (page) => {
+    await page.goto('/score-sheets');
+    await shot(page, 's3-score-sheets', true);
+  }),
+  r1: (b, u) => as(b, u, 'yubei', async (page) => {
+    await page.goto('/rounds');
+    await page.locator('.ant-table-row').first().waitFor();
+    await shot(page, 'r1-district-round-list');
+    await page.goto('/');
+    await shot(page, 'r2-district-home', true);
+  }),
+  r3: (b, u) => as(b, u, 'city', async (page) => {
+    await openRoundTab(page, '重庆华鑫表面处理有限公司', 2020, '专家评审');
+    await shot(page, 'r3-round-timeline-reviews', true);
+    await page.getByRole('tab', { name: '评估与验收材料' }).click();
+    await shot(page, 'r4-round-applications', true);
+  }),
+  n1: (b, u) => as(b, u, 'ent1', async (page) => {
+    await page.goto('/notifications');
+    await shot(page, 'n1-notifications');
+    await page.goto('/');
+    await shot(page, 'n2-enterprise-home');
+  }),
 };
 
 async function main(): Promise<void> {
