@@ -3,21 +3,12 @@
  *   npx vite build && npx tsx test/e2e/screenshots-lifecycle.ts [prefix]
  * The optional prefix limits the shots to names starting with it (e.g. "p" for the portal).
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/server';
-import { launchBrowser, newContext, signIn } from './support';
+import { launchBrowser, newContext, signIn, shot } from './support';
 
-const OUT = path.resolve('.tmp/screens');
 const only = process.argv[2] ?? '';
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage });
-  console.log(`saved ${name}.png`);
-}
 
 type Scene = (browser: Browser, url: string) => Promise<void>;
 
@@ -96,7 +87,6 @@ const SCENES: Record<string, Scene> = {
 };
 
 async function main(): Promise<void> {
-  await mkdir(OUT, { recursive: true });
   const server = await startServer();
   const browser = await launchBrowser();
   try {

@@ -2,22 +2,12 @@
  * Screenshots of the round pages at 1366×768 into .tmp/screens/ (a script, not a test):
  *   npx vite build && npx tsx test/e2e/screenshots-rounds.ts
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { startServer } from '../helpers/server';
-import { launchBrowser, newContext, signIn } from './support';
+import { launchBrowser, newContext, signIn, shot } from './support';
 
-const OUT = path.resolve('.tmp/screens');
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-  console.log(`saved ${name}.png`);
-}
 
 async function main(): Promise<void> {
-  await mkdir(OUT, { recursive: true });
   const server = await startServer();
   const browser = await launchBrowser();
   try {

@@ -2,20 +2,11 @@
  * Screenshots of the main pages at 1366×768 into .tmp/screens/ (a script, not a test):
  *   npx vite build && npx tsx test/e2e/screenshots.ts
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/server';
-import { launchBrowser, newContext, signIn } from './support';
+import { launchBrowser, newContext, signIn, shot } from './support';
 
-const OUT = path.resolve('.tmp/screens');
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400); // let animations settle
-  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
-  console.log(`saved ${name}.png`);
-}
 
 async function switchLanguage(page: Page, label: '简体中文' | 'English'): Promise<void> {
   await page.getByTestId('language-switch').first().click();
@@ -64,7 +55,6 @@ async function extras(adminPage: Page, browser: Browser, url: string): Promise<v
 }
 
 async function main(): Promise<void> {
-  await mkdir(OUT, { recursive: true });
   const server = await startServer();
   const browser = await launchBrowser();
   try {

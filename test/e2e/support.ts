@@ -1,5 +1,7 @@
 /** Shared browser helpers for the e2e tests and the screenshot script. */
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,4 +62,16 @@ export async function searchEnterprises(page: Page, keyword: string): Promise<vo
   await page.getByRole('heading', { name: '企业名录' }).waitFor();
   await page.getByLabel('关键词', { exact: true }).fill(keyword);
   await page.getByRole('button', { name: /查\s*询/ }).click();
+}
+
+/** Where the screenshot scripts write (git-ignored). */
+export const SCREENS_DIR = path.resolve('.tmp/screens');
+
+/** A screenshot of the settled page into SCREENS_DIR/<name>.png. */
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400); // let animations settle
+  await mkdir(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage });
+  console.log(`saved ${name}.png`);
 }
