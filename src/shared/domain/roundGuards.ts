@@ -24,6 +24,7 @@ export const GUARD_NAMES = [
   'acceptanceMaterialsAttached',
   'acceptanceOpinionAttached',
   'rectificationEvidenceAttached',
+  'publishedInBatch',
 ] as const;
 export type GuardName = (typeof GUARD_NAMES)[number];
 
@@ -101,5 +102,9 @@ export const GUARDS = {
   rectificationEvidenceAttached: {
     'zh-CN': '已上传整改情况说明及佐证材料',
     en: 'Evidence of rectification is attached',
+  },
+  publishedInBatch: {
+    'zh-CN': '验收结果须以批次发布（验收结果发布），以便在公众门户公示',
+    en: 'Results are published in a batch (result publication), so that they appear on the public portal',
   },
 } as const satisfies Record<GuardName, Text>;

@@ -232,7 +232,7 @@ export const ROUND_TRANSITIONS = {
     label: { 'zh-CN': '整改后重新申请验收', en: 'Re-apply for acceptance after rectification' },
   },
   publishResult: {
-    ...main, from: ['accepted'], to: 'closed', roles: CITY, guards: [],
+    ...main, from: ['accepted'], to: 'closed', roles: CITY, guards: ['publishedInBatch'],
     label: { 'zh-CN': '公示验收结果', en: 'Publish result' },
   },
   withdraw: {

@@ -72,9 +72,9 @@ export async function publishResultBatch(db: Db, actor: Actor, body: ResultBatch
         if (!check.ok) refused.push(c);
       }
       if (refused.length) throw notAccepted(refused, body.roundIds);
-      // The transition's guards (none today) are checked per round, without per-round queries.
+      // The transition's guards are checked per round, without per-round queries.
       for (const c of found) {
-        const guard = failingGuard(TRANSITION, { role: actor.role, round: c, comment: title });
+        const guard = failingGuard(TRANSITION, { role: actor.role, round: c, comment: title, resultBatch: true });
         if (guard) {
           throw new LocalizedError('GUARD_NOT_MET', { guard: GUARDS[guard], transition: transitionDef(TRANSITION).label }, {
             [`guards.${guard}`]: (l) => `${c.enterpriseName}: ${GUARDS[guard][l]}`,

@@ -234,11 +234,16 @@ describe('round transitions', () => {
     expect(events[0]).toMatchObject({ entity_type: 'round', entity_id: detail.id, before: { state: 'listed', version: 1 }, after: { state: 'rolled_over', version: 2, transition: 'rollOver' } });
   });
 
-  it('lets the city publish an accepted result', async () => {
+  it('publishes an accepted result only in a batch (so that it reaches the public portal), never alone', async () => {
     const accepted = demoRound('重庆钢信特钢有限公司', 2019);
+    const before = await countRows(t.db, TABLES);
     const res = await fire(city, accepted.id, 'publishResult', { expectedState: 'accepted' });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<RoundDetail>().state).toBe('closed');
+    expect(res.statusCode, res.body).toBe(422);
+    expect(Object.keys(errorOf(res).fields ?? {})).toEqual(['guards.publishedInBatch']);
+    expect(await countRows(t.db, TABLES)).toEqual(before);
+    const batch = await city.send('POST', '/api/result-batches', { title: '2020年第二批验收结果', publishedOn: '2020-12-30', roundIds: [accepted.id] });
+    expect(batch.statusCode, batch.body).toBe(201);
+    expect((await city.get(`/api/rounds/${accepted.id}`)).json<RoundDetail>().state).toBe('closed');
   });
 });
 

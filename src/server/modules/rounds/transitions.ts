@@ -59,6 +59,8 @@ export interface GuardContext {
   facts?: RoundFacts;
   /** How many files the transition carries (body.attachmentIds, checked). */
   attachmentCount?: number;
+  /** Set by the batch publication of results: the one way a result is published. */
+  resultBatch?: boolean;
 }
 
 export async function loadRoundFacts(db: Queryable, roundId: string, reasons: readonly ListingReason[]): Promise<RoundFacts> {
@@ -97,6 +99,8 @@ export function guardPasses(guard: GuardName, ctx: GuardContext): boolean {
   switch (guard) {
     case 'reasonGiven':
       return (ctx.comment ?? '').trim() !== '';
+    case 'publishedInBatch':
+      return ctx.resultBatch === true;
     case 'publicationDateSet':
       return ctx.round.listPublishedOn !== null;
     case 'agencyEngaged':
