@@ -1,8 +1,7 @@
 import type { Round, RoundCounts, RoundDetail, RoundListQuery, RoundPage } from '../../../shared/contracts/rounds';
 import type { Role } from '../../../shared/domain/roles';
 import { daysLeft, localIsoDate, nextDeadline } from '../../../shared/domain/deadlines';
-import { ROUND_STATES, transitionsFor, type RoundState } from '../../../shared/domain/roundStates';
-import { NEXT_ACTOR } from '../../../shared/domain/roundStates';
+import { NEXT_ACTOR, ROUND_STATES, transitionDef, transitionsFor, type RoundState } from '../../../shared/domain/roundStates';
 import type { Queryable } from '../../db/types';
 import type { Actor } from '../../platform/context';
 import { notFound } from '../../platform/errors';
@@ -55,7 +54,8 @@ export async function getRound(db: Queryable, actor: Actor, id: string): Promise
   return {
     ...toRound(row, today()),
     history,
-    abilities: { transitions: transitionsFor(row.state, actor.role) },
+    // publishResult is fired by the batch publication only, so it is not offered on the round page.
+    abilities: { transitions: transitionsFor(row.state, actor.role).filter((n) => !transitionDef(n).guards.includes('publishedInBatch')) },
   };
 }
 
