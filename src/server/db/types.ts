@@ -1,5 +1,5 @@
 /** The one database interface the rest of the server uses; PGlite and node-postgres both implement it. */
-export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly number[] | Buffer;
+export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly (string | null)[] | readonly number[] | Buffer;
 
 export interface QueryResult<T> {
   rows: T[];

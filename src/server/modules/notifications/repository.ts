@@ -112,3 +112,46 @@ export async function insertForRoundEnterprises(
   );
   return rows.length;
 }
+
+/** One notification to write: to a user, an organisation (every user of it sees it), or both. */
+export interface NewNotification {
+  userId?: string | null;
+  orgId?: string | null;
+  kind: NotificationKind;
+  roundId?: string | null;
+  titleZh: string;
+  titleEn: string;
+  bodyZh?: string | null;
+  bodyEn?: string | null;
+  link?: string | null;
+}
+
+/**
+ * Writes notifications in one statement (arrays unnested), inside the caller's transaction, and
+ * returns their ids in input order. Every producer of notifications goes through here or through
+ * insertForRoundEnterprises, so delivery by other channels can hang off these two functions.
+ */
+export async function insertNotifications(db: Queryable, rows: readonly NewNotification[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const col = <T>(f: (r: NewNotification) => T) => rows.map(f);
+  const { rows: inserted } = await db.query<{ id: string }>(
+    `INSERT INTO notifications (recipient_user_id, recipient_org_id, kind, round_id, title_zh, title_en, body_zh, body_en, link)
+     SELECT u, o, k, r, tz, te, bz, be, l
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+            WITH ORDINALITY AS x(u, o, k, r, tz, te, bz, be, l, n)
+      ORDER BY n
+     RETURNING id`,
+    [
+      col((r) => r.userId ?? null),
+      col((r) => r.orgId ?? null),
+      col((r) => r.kind),
+      col((r) => r.roundId ?? null),
+      col((r) => r.titleZh),
+      col((r) => r.titleEn),
+      col((r) => r.bodyZh ?? null),
+      col((r) => r.bodyEn ?? null),
+      col((r) => r.link ?? null),
+    ],
+  );
+  return inserted.map((r) => r.id);
+}
