@@ -97,7 +97,11 @@ const through = {
     ...through.reportSubmitted(y),
     { transition: 'applyForEvaluation', on: `${y + 1}-01-10` },
     { transition: 'acceptEvaluationApplication', on: `${y + 1}-01-17` },
-    { transition: 'recordEvaluation', on: `${y + 1}-03-20`, grade, comment: '专家组评估通过，得分84分，修改后通过' },
+    {
+      transition: 'recordEvaluation', on: `${y + 1}-03-20`, grade,
+      // The scores of the demo panels (loadPanels.ts) give these panel results.
+      comment: grade === 'pass' ? '专家组评估通过，得分92.2分' : '专家组评估：得分84.2分，修改后通过',
+    },
   ],
   reportSubmitted: (y: number): DemoStep[] => [
     ...through.auditStarted(y),
