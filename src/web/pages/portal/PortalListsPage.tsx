@@ -36,7 +36,7 @@ export default function PortalListsPage() {
     {
       title: t('portal.columns.enterprise'),
       key: 'enterprise',
-      width: 240,
+      width: 220,
       render: (_: unknown, row) => <Link to={`/portal/rounds/${row.roundId}`}>{row.enterpriseName}</Link>,
     },
     {
@@ -49,7 +49,7 @@ export default function PortalListsPage() {
     {
       title: label('industryCode', locale),
       key: 'industry',
-      width: 180,
+      width: 160,
       render: (_: unknown, row) => `${row.industryCode} ${locale === 'zh-CN' ? row.industryName : row.industryNameEn}`,
     },
     { title: label('reasons', locale), key: 'reasons', width: 170, render: (_: unknown, row) => <ReasonTags reasons={row.reasons} /> },
@@ -57,6 +57,7 @@ export default function PortalListsPage() {
       title: label('reasonDetails', locale),
       dataIndex: 'reasonDetails',
       key: 'reasonDetails',
+      width: 220,
       render: (text: string | null) => text ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>,
     },
   ];
@@ -71,6 +72,7 @@ export default function PortalListsPage() {
           <Table<PublicListItem>
             rowKey="roundId"
             size="middle"
+            scroll={{ x: 1200 }}
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
