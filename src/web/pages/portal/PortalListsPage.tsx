@@ -76,7 +76,6 @@ export default function PortalListsPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
             onChange={(p, _f, _s, extra) => {
               if (extra.action === 'paginate') setPage(p.current ?? 1, p.pageSize ?? state.pageSize);
             }}
