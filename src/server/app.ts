@@ -26,6 +26,9 @@ import { optionRoutes } from './modules/options/routes';
 import { reviewRoutes } from './modules/reviews/routes';
 import { resultBatchRoutes } from './modules/rounds/resultBatchRoutes';
 import { userRoutes } from './modules/users/routes';
+import { mailRoutes } from './modules/mail/routes';
+import { reminderRoutes } from './modules/reminders/routes';
+import { calendarRoutes } from './modules/calendar/routes';
 
 export interface AppDeps {
   db: Db;
@@ -121,6 +124,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(portalRoutes({ db: deps.db }));
   await app.register(optionRoutes({ db: deps.db }));
   await app.register(reviewRoutes({ db: deps.db }));
+  await app.register(mailRoutes({ db: deps.db }));
+  await app.register(reminderRoutes({ db: deps.db }));
+  await app.register(calendarRoutes({ db: deps.db }));
 
   app.get(
     '/api/openapi.json',

@@ -26,6 +26,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('dist/web'),
   MAX_UPLOAD_MB: z.coerce.number().min(0.01).max(1024).default(20),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().default('cpaudit <noreply@localhost>'),
+  MAIL_WORKER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 
 export interface Config {
@@ -43,6 +52,15 @@ export interface Config {
   /** The file store (`<DATA_DIR>/files`). */
   filesDir: string;
   maxUploadBytes: number;
+  /** E-mail: SMTP (null: mail stays in the outbox), sender address, worker interval, base of links. */
+  mail: {
+    smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string } | null;
+    from: string;
+    intervalSeconds: number;
+    publicUrl: string;
+  };
+  /** Minutes between runs of the deadline engine (reminders, overdue notices, escalations). */
+  reminderIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -74,5 +92,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(e.WEB_DIST),
     filesDir: path.join(dataDir, 'files'),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    mail: {
+      smtp: e.SMTP_HOST
+        ? { host: e.SMTP_HOST, port: e.SMTP_PORT ?? (e.SMTP_SECURE ? 465 : 587), secure: e.SMTP_SECURE, user: e.SMTP_USER, pass: e.SMTP_PASS }
+        : null,
+      from: e.MAIL_FROM,
+      intervalSeconds: e.MAIL_WORKER_INTERVAL_SECONDS,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    },
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
   };
 }

@@ -2,7 +2,9 @@ import { buildApp } from './app';
 import { openAndPrepare } from './bootstrap';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './platform/dataLock';
+import { createSmtpTransport, startMailWorker } from './modules/mail/sender';
 import { purgeExpiredSessions } from './platform/auth/sessions';
+import { startDeadlineScheduler } from './modules/reminders/scheduler';
 import { DEMO_PASSWORD, demoUsers } from './seed/demo/demoData';
 import { VERSION } from './version';
 
@@ -28,6 +30,18 @@ async function main(): Promise<void> {
   }, 3_600_000);
   housekeeping.unref();
 
+  // E-mail: the outbox worker sends due messages and daily digests; without SMTP mail stays pending.
+  const mail = config.mail;
+  const mailWorker = startMailWorker({
+    db,
+    sender: mail.smtp ? { transport: createSmtpTransport(mail.smtp), from: mail.from, baseUrl: mail.publicUrl } : null,
+    intervalSeconds: mail.intervalSeconds,
+    log: app.log,
+  });
+
+  // Deadline engine: reminders, overdue notices and escalations (one run at a time per database).
+  const deadlines = startDeadlineScheduler({ db, intervalMinutes: config.reminderIntervalMinutes, log: app.log });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -35,6 +49,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     clearInterval(housekeeping);
     try {
+      await mailWorker.stop();
+      await deadlines.stop();
       await app.close(); // stops accepting, waits for in-flight requests
       await db.close();
     } finally {

@@ -51,6 +51,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   AUDIT_STAGE_OUT_OF_ORDER: 409,
   AUDIT_STAGE_COMPLETED: 409,
   REVIEW_CONFLICT: 409,
+  MAIL_NOT_FAILED: 409,
   INTERNAL: 500,
 };
 

@@ -30,6 +30,7 @@ const PUBLIC_ROUTES = [
   'GET /api/public/results',
   'GET /api/public/batches',
   'GET /api/public/rounds/:id',
+  'GET /api/calendar/feed/:token.ics',
 ];
 
 /** One demo sign-in per role. */

@@ -51,6 +51,12 @@ export const AUDIT_ACTIONS = {
   'panel.scoresSubmitted': { entity: 'reviewPanel', zh: '提交专家评分', en: 'Submitted scores' },
   'panel.decided': { entity: 'reviewPanel', zh: '专家组评审结论', en: 'Panel result decided' },
   'panel.revisionConfirmed': { entity: 'reviewPanel', zh: '确认修改后审核报告', en: 'Confirmed the revised report' },
+  'mail.retried': { entity: 'mailMessage', zh: '重新发送邮件', en: 'Retried an e-mail' },
+  'mail.preferencesUpdated': { entity: 'user', zh: '修改邮件设置', en: 'Changed e-mail settings' },
+  'reminder.settingsUpdated': { entity: 'reminderSettings', zh: '修改到期提醒设置', en: 'Changed the reminder settings' },
+  'reminder.sent': { entity: 'system', zh: '发送到期提醒与逾期通知', en: 'Sent deadline reminders and overdue notices' },
+  'calendar.feedTokenCreated': { entity: 'user', zh: '生成日程订阅地址', en: 'Generated a calendar subscription address' },
+  'calendar.feedTokenRevoked': { entity: 'user', zh: '停用日程订阅地址', en: 'Revoked the calendar subscription address' },
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -72,4 +78,6 @@ export const AUDIT_ENTITY_TYPES = [
   'scoreSheet',
   'gradingRule',
   'reviewPanel',
+  'mailMessage',
+  'reminderSettings',
 ] as const satisfies readonly AuditEntityType[];

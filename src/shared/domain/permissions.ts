@@ -43,6 +43,8 @@ export const ACTIONS = [
   'panel.manage',
   'review.score',
   'panel.read',
+  'mail.admin',
+  'reminder.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +76,7 @@ const cityStaff: readonly Action[] = [
   'round.application.upload',
   'optionRules.read',
   'panel.read',
+  'reminder.manage',
 ];
 
 /** The permission table: role → actions. Data scope is applied separately, in SQL. */
@@ -89,6 +92,7 @@ export const PERMISSIONS = {
     'audit.verify',
     'optionRules.manage',
     'scoreSheet.manage',
+    'mail.admin',
   ],
   city_staff: cityStaff,
   district_staff: [

@@ -115,6 +115,10 @@ export const ERROR_MESSAGES = {
     'zh-CN': '审核阶段“{stage}”已于 {date} 完成',
     en: 'The audit stage "{stage}" was already completed on {date}',
   },
+  MAIL_NOT_FAILED: {
+    'zh-CN': '只能重新发送失败的邮件（该邮件当前状态为“{status}”）',
+    en: 'Only a failed e-mail can be retried (this one is "{status}")',
+  },
   REVIEW_CONFLICT: { 'zh-CN': '当前不能执行此评审操作：{reason}', en: 'This review action is not possible now: {reason}' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）', en: 'Internal error; please try again later (id {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -104,6 +104,9 @@ export const FIELD_LABELS = {
   acceptance: { 'zh-CN': '验收等级规则', en: 'Acceptance thresholds' },
   minPanelSize: { 'zh-CN': '专家组最少人数', en: 'Minimum panel size' },
   requireOdd: { 'zh-CN': '专家组人数须为奇数', en: 'Odd panel size' },
+  remindDays: { 'zh-CN': '提前提醒天数', en: 'Reminder days before' },
+  escalateAfterDays: { 'zh-CN': '逾期升级天数', en: 'Days overdue before escalation' },
+  enabled: { 'zh-CN': '启用', en: 'Enabled' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldName = keyof typeof FIELD_LABELS;

@@ -59,6 +59,7 @@ export const CUSTOM_MESSAGES: Record<string, Record<Locale, string>> = {
   'reasons.duplicate': { 'zh-CN': '纳入原因不能重复', en: 'must not repeat a reason' },
   'roundIds.duplicate': { 'zh-CN': '审核轮次不能重复', en: 'must not repeat a round' },
   'scoreItem.code': { 'zh-CN': '应以小写字母开头，只含小写字母、数字和下划线（最多 40 位）', en: 'must start with a lowercase letter and hold only lowercase letters, digits and underscores (at most 40)' },
+  'remindDays.duplicate': { 'zh-CN': '提醒天数不能重复', en: 'must not repeat a day' },
 };
 
 /** Translate one validation issue into a short message (without the field name). */

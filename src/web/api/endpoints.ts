@@ -171,3 +171,12 @@ export { optionApi, optionRulesApi } from './optionEndpoints';
 
 // --- expert reviews: score sheets, grading rule, panels, scoring (task C) ---
 export { reviewApi } from './reviewEndpoints';
+
+// --- deadline reminders: the city's settings, a round's reminder log (task G) ---
+export { reminderApi } from './reminderEndpoints';
+
+// --- calendar: agenda, .ics export, subscription address (task H) ---
+export { calendarApi } from './calendarEndpoints';
+
+// --- e-mail: the outbox (administrators), my e-mail settings (task F) ---
+export { mailApi } from './mailEndpoints';

@@ -1,6 +1,6 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MailOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
@@ -39,6 +39,7 @@ export function AppLayout() {
 
   const onUserMenu: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') void navigate('/change-password');
+    if (key === 'mail') void navigate('/mail-preferences');
     if (key === 'logout') {
       void signOut().then(() => navigate('/login', { replace: true, state: { loggedOut: true } }));
     }
@@ -100,6 +101,7 @@ export function AppLayout() {
                   },
                   { type: 'divider' },
                   { key: 'password', icon: <KeyOutlined />, label: t('menu.changePassword') },
+                  { key: 'mail', icon: <MailOutlined />, label: t('mail.prefs.menu'), 'data-testid': 'user-menu-mail' },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('menu.logout'), danger: true },
                 ],
               }}

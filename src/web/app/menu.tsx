@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  ScheduleOutlined,
   CheckSquareOutlined,
   FileSearchOutlined,
   OrderedListOutlined,
@@ -13,6 +14,8 @@ import {
   TrophyOutlined,
   SolutionOutlined,
   FormOutlined,
+  BellOutlined,
+  MailOutlined,
 } from '@ant-design/icons';
 import type { Action } from '../../shared/domain/permissions';
 import type { MessageKey } from '../i18n';
@@ -38,6 +41,7 @@ export const MENU: MenuEntry[] = [
   { key: '/campaigns', path: '/campaigns', label: 'menu.campaigns', icon: <CalendarOutlined />, action: 'campaign.read' },
   { key: '/result-batches', path: '/result-batches', label: 'portal.batches.menu', icon: <TrophyOutlined />, action: 'result.publish' },
   { key: '/reviews', path: '/reviews', label: 'reviews.menu.mine', icon: <SolutionOutlined />, action: 'review.score' },
+  { key: '/calendar', path: '/calendar', label: 'calendar.menu', icon: <ScheduleOutlined /> },
   {
     key: '/my-enterprise',
     path: '/my-enterprise',
@@ -55,6 +59,8 @@ export const MENU: MenuEntry[] = [
       { key: '/audit', path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, action: 'audit.list' },
       { key: '/option-rules', path: '/option-rules', label: 'options.rules.menu', icon: <CheckSquareOutlined />, action: 'optionRules.read' },
       { key: '/score-sheets', path: '/score-sheets', label: 'reviews.menu.sheets', icon: <FormOutlined />, action: 'scoreSheet.manage' },
+      { key: '/reminder-settings', path: '/reminder-settings', label: 'reminders.settings.menu', icon: <BellOutlined />, action: 'reminder.manage' },
+      { key: '/mail-outbox', path: '/mail-outbox', label: 'mail.outbox.menu', icon: <MailOutlined />, action: 'mail.admin' },
     ],
   },
 ];

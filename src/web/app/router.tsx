@@ -34,6 +34,10 @@ const OptionRulesPage = lazy(() => import('../pages/options/OptionRulesPage'));
 const MyReviewsPage = lazy(() => import('../pages/reviews/MyReviewsPage'));
 const ScoringPage = lazy(() => import('../pages/reviews/ScoringPage'));
 const ScoreSheetsPage = lazy(() => import('../pages/reviews/ScoreSheetsPage'));
+const ReminderSettingsPage = lazy(() => import('../pages/reminders/ReminderSettingsPage'));
+const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
+const MailOutboxPage = lazy(() => import('../pages/mail/MailOutboxPage'));
+const MailPreferencesPage = lazy(() => import('../pages/mail/MailPreferencesPage'));
 
 const guarded = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -87,11 +91,15 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user.list', <UserListPage />) },
       { path: 'audit', element: guarded('audit.list', <AuditPage />) },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
       { path: 'result-batches', element: guarded('result.publish', <ResultBatchPage />) },
       { path: 'option-rules', element: guarded('optionRules.read', <OptionRulesPage />) },
       { path: 'reviews', element: guarded('review.score', <MyReviewsPage />) },
       { path: 'reviews/:id', element: guarded('review.score', <ScoringPage />) },
       { path: 'score-sheets', element: guarded('scoreSheet.manage', <ScoreSheetsPage />) },
+      { path: 'reminder-settings', element: guarded('reminder.manage', <ReminderSettingsPage />) },
+      { path: 'mail-outbox', element: guarded('mail.admin', <MailOutboxPage />) },
+      { path: 'mail-preferences', element: <MailPreferencesPage /> },
       { path: '403', element: <ForbiddenResult /> },
       { path: '*', element: <NotFoundResult /> },
     ],

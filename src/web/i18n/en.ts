@@ -4,6 +4,9 @@ import { applicationsEn } from './applicationMessages';
 import { materialEn } from './material.en';
 import type { Messages } from './types';
 import { reviewsEn } from './reviewMessages';
+import { remindersEn } from './reminderMessages';
+import { calendarEn } from './calendarMessages';
+import { mailEn } from './mailMessages';
 
 /** Web UI strings, English. Same keys as zh-CN (checked by the type). */
 export const en: Messages = {
@@ -335,12 +338,17 @@ export const en: Messages = {
     scoreSheet: 'Score sheet',
     gradingRule: 'Grading rule',
     reviewPanel: 'Expert panel',
+    mailMessage: 'E-mail',
+    reminderSettings: 'Reminder settings',
   },
   portal: portalEn,
   material: materialEn,
   applications: applicationsEn,
   options: optionsEn,
   reviews: reviewsEn,
+  reminders: remindersEn,
+  calendar: calendarEn,
+  mail: mailEn,
   errors: {
     forbiddenTitle: 'Access denied',
     forbidden: 'Sorry, you are not allowed to open this page. Ask your administrator if you need access.',

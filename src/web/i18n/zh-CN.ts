@@ -3,6 +3,9 @@ import { optionsZhCN } from './optionMessages';
 import { applicationsZhCN } from './applicationMessages';
 import { materialZhCN } from './material.zh-CN';
 import { reviewsZhCN } from './reviewMessages';
+import { remindersZhCN } from './reminderMessages';
+import { calendarZhCN } from './calendarMessages';
+import { mailZhCN } from './mailMessages';
 /** Web UI strings, Simplified Chinese (the default language). Interpolation uses {{name}}. */
 export const zhCN = {
   app: {
@@ -331,12 +334,17 @@ export const zhCN = {
     scoreSheet: '评分表',
     gradingRule: '评分等级规则',
     reviewPanel: '专家组',
+    mailMessage: '邮件',
+    reminderSettings: '到期提醒设置',
   },
   portal: portalZhCN,
   material: materialZhCN,
   applications: applicationsZhCN,
   options: optionsZhCN,
   reviews: reviewsZhCN,
+  reminders: remindersZhCN,
+  calendar: calendarZhCN,
+  mail: mailZhCN,
   errors: {
     forbiddenTitle: '无权访问',
     forbidden: '抱歉，您没有访问此页面的权限。如需开通，请联系系统管理员。',

@@ -3,6 +3,7 @@ import type { NotificationKind } from '../../../shared/domain/notificationKinds'
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Queryable } from '../../db/types';
 import { Params, queryPage } from '../../platform/sql';
+import { enqueueMailForNotifications } from '../mail/outbox';
 
 const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -103,13 +104,14 @@ export async function insertForRoundEnterprises(
 ): Promise<number> {
   if (!roundIds.length) return 0;
   const y = (n: number) => `replace($${n}, '{year}', r.listing_year::text)`;
-  const { rows } = await db.query(
+  const { rows } = await db.query<{ id: string }>(
     `INSERT INTO notifications (recipient_org_id, kind, round_id, title_zh, title_en, body_zh, body_en, link)
      SELECT r.enterprise_id, $2, r.id, ${y(3)}, ${y(4)}, ${y(5)}, ${y(6)}, '/rounds/' || r.id::text
        FROM audit_rounds r WHERE r.id = ANY($1::uuid[]) ORDER BY r.id
      RETURNING id`,
     [roundIds, kind, texts.titleZh, texts.titleEn, texts.bodyZh, texts.bodyEn],
   );
+  await enqueueMailForNotifications(db, rows.map((r) => r.id));
   return rows.length;
 }
 
@@ -153,5 +155,7 @@ export async function insertNotifications(db: Queryable, rows: readonly NewNotif
       col((r) => r.link ?? null),
     ],
   );
-  return inserted.map((r) => r.id);
+  const ids = inserted.map((r) => r.id);
+  await enqueueMailForNotifications(db, ids);
+  return ids;
 }

@@ -12,6 +12,7 @@ import { ROUND_ENTITY } from '../rounds/service';
 import { cityOf } from './configService';
 import * as config from './configRepository';
 import * as repo from './panelRepository';
+import { notifyPanelAssigned } from '../notifications/transitionNotices';
 
 export const PANEL_ENTITY = { 'zh-CN': '专家组', en: 'Expert panel' } as const;
 
@@ -122,6 +123,7 @@ export async function formPanel(db: Db, actor: Actor, roundId: string, input: Pa
       const sheet = await config.currentSheet(tx, keys.cityCode, kind);
       if (!sheet) throw new Error(`city ${keys.cityCode} has no ${kind} score sheet`);
       const panelId = await repo.insertPanel(tx, { id: roundId, ...keys }, kind, sheet.id, actor.userId, ids);
+      await notifyPanelAssigned(tx, panelId, ids);
       await recordAudit(tx, actor, meta, {
         action: 'panel.formed',
         entityId: panelId,
@@ -163,6 +165,7 @@ export async function replaceMember(db: Db, actor: Actor, panelId: string, input
     }
     await checkExperts(tx, panel.cityCode, 'incomingUserId', [input.incomingUserId]);
     await repo.replaceMember(tx, panelId, input.outgoingUserId, input.incomingUserId, actor.userId);
+    await notifyPanelAssigned(tx, panelId, [input.incomingUserId]);
     await recordAudit(tx, actor, meta, {
       action: 'panel.memberReplaced',
       entityId: panelId,

@@ -31,6 +31,7 @@ import * as repo from './repository';
 import { getRound, ROUND_ENTITY } from './service';
 import { loadReviewFacts, reviewGuardPasses, type ReviewFacts } from '../reviews/guards';
 import { decideOutcome, outcomeComment } from '../reviews/outcome';
+import { notifyTransition } from '../notifications/transitionNotices';
 
 /** The stored material of a round that guards look at, loaded inside the transition's transaction. */
 export interface RoundFacts {
@@ -232,6 +233,7 @@ export async function fireTransition(
     // The district's explicit acceptance deadline (evaluation opinion) wins over the default.
     if (to === 'evaluated') await syncAcceptanceDue(tx, id);
     if (to === 'disclosed') await material.markDisclosurePublished(tx, id);
+    await notifyTransition(tx, id, name, { grade: outcome?.grade, score: outcome?.score, comment });
     await recordAudit(tx, actor, meta, {
       action: 'round.transitioned',
       entityId: id,

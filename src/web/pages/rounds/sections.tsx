@@ -9,6 +9,7 @@ import { StagesSection } from './material/StagesSection';
 import { ApplicationsSection } from './ApplicationsSection';
 import { OptionsSection } from './options/OptionsSection';
 import { RoundReviewsSection } from '../reviews/RoundReviewsSection';
+import { RemindersSection } from './RemindersSection';
 
 /**
  * The material of a round shown as tabs under its header and timeline (disclosure, audit,
@@ -36,4 +37,5 @@ export const ROUND_SECTIONS: RoundSection[] = [
   },
   { key: 'options', label: 'options.tab', visible: (_r, can) => can('round.read'), render: (r) => <OptionsSection round={r} /> },
   { key: 'reviews', label: 'reviews.tab', visible: (_r, can) => can('panel.read'), render: (r) => <RoundReviewsSection round={r} /> },
+  { key: 'reminders', label: 'reminders.tab', visible: (_r, can) => can('round.read'), render: (r) => <RemindersSection round={r} /> },
 ];
