@@ -37,8 +37,7 @@ describe.skipIf(!browserAvailable())('e-mail settings and the outbox, in the bro
     // No SMTP server is configured: the demo's mail waits in the outbox.
     const admin = await (await newContext(browser, server.url)).newPage();
     await signIn(admin, 'admin');
-    await admin.getByRole('menuitem', { name: '系统管理' }).click();
-    await admin.getByRole('menuitem', { name: '邮件发送' }).click();
+    await admin.goto('/mail-outbox');
     await admin.getByRole('heading', { name: '邮件发送记录' }).waitFor();
     await admin.getByRole('row').filter({ hasText: 'wangxy@huaxin-plating.example' }).filter({ hasText: '待发送' }).first().waitFor();
     await admin.getByRole('row').filter({ hasText: 'wangxy@huaxin-plating.example' }).first().getByRole('button', { name: /查\s*看/ }).click();

@@ -84,6 +84,24 @@ const SCENES: Record<string, Scene> = {
     await page.goto('/');
     await shot(page, 'n2-enterprise-home');
   }),
+  c1: (b, u) => as(b, u, 'yubei', async (page) => {
+    await page.goto('/calendar');
+    await page.waitForTimeout(1000);
+    await shot(page, 'c1-calendar-district', true);
+  }),
+  c2: (b, u) => as(b, u, 'city', async (page) => {
+    await page.goto('/notifications');
+    await page.locator('.ant-list-item, .ant-table-row').first().waitFor();
+    await shot(page, 'c2-inbox-city');
+  }),
+  c3: (b, u) => as(b, u, 'admin', async (page) => {
+    await page.goto('/mail-outbox');
+    await page.waitForTimeout(1000);
+    await shot(page, 'c3-mail-outbox');
+    await page.goto('/reminder-settings');
+    await page.waitForTimeout(800);
+    await shot(page, 'c4-reminder-settings');
+  }),
 };
 
 async function main(): Promise<void> {

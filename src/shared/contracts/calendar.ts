@@ -4,7 +4,7 @@ import { isoDateSchema } from './campaigns';
 import { optionalQueryString } from './common';
 
 /** What a calendar entry is: a round's due date, a campaign milestone, or an expert's panel. */
-export const CALENDAR_EVENT_KINDS = ['roundDeadline', 'milestone', 'panelFormed'] as const;
+export const CALENDAR_EVENT_KINDS = ['roundDeadline', 'milestone', 'panelFormed', 'panelMeeting'] as const;
 export type CalendarEventKind = (typeof CALENDAR_EVENT_KINDS)[number];
 
 /** The longest range one request may ask for, in days. */

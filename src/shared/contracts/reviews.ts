@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCEPTANCE_GRADES, EVALUATION_GRADES } from '../domain/scoring';
+import { isoDateSchema } from './campaigns';
 import { optionalText, pageOf, pageQuery, requiredText } from './common';
 
 /** Expert reviews: score sheets, the grading rule, panels, members, scores (DOMAIN §5). */
@@ -92,6 +93,9 @@ export const panelSchema = z.object({
   grade: gradeSchema.nullable(),
   decidedAt: z.string().nullable(),
   revisionConfirmedAt: z.string().nullable(),
+  /** The review meeting, when the district has scheduled it. */
+  meetingOn: z.string().nullable(),
+  meetingPlace: z.string().nullable(),
   members: z.array(panelMemberSchema),
 });
 export type Panel = z.infer<typeof panelSchema>;
@@ -151,3 +155,10 @@ export const scoringViewSchema = z.object({
 export type ScoringView = z.infer<typeof scoringViewSchema>;
 
 export const panelParams = z.object({ id: z.uuid() });
+
+/** Scheduling (or clearing, with null) the review meeting of an open panel. */
+export const panelMeetingInput = z.object({
+  meetingOn: isoDateSchema.nullable(),
+  meetingPlace: optionalText(200),
+});
+export type PanelMeetingInput = z.infer<typeof panelMeetingInput>;

@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'panel.scoresSaved': { entity: 'reviewPanel', zh: '保存专家评分草稿', en: 'Saved draft scores' },
   'panel.scoresSubmitted': { entity: 'reviewPanel', zh: '提交专家评分', en: 'Submitted scores' },
   'panel.decided': { entity: 'reviewPanel', zh: '专家组评审结论', en: 'Panel result decided' },
+  'panel.meetingScheduled': { entity: 'reviewPanel', zh: '安排专家评审会', en: 'Scheduled the review meeting' },
   'panel.revisionConfirmed': { entity: 'reviewPanel', zh: '确认修改后审核报告', en: 'Confirmed the revised report' },
   'mail.retried': { entity: 'mailMessage', zh: '重新发送邮件', en: 'Retried an e-mail' },
   'mail.preferencesUpdated': { entity: 'user', zh: '修改邮件设置', en: 'Changed e-mail settings' },

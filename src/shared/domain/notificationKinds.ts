@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/locales';
 export const NOTIFICATION_KINDS = ['list.published', 'result.published',
   // Transition notices (shared/domain/transitionNotices.ts) and panel assignment.
   'round.noticeIssued', 'round.submitted', 'round.returned', 'round.reviewStarted', 'round.evaluationRecorded',
-  'round.acceptanceRecorded', 'round.sideChange', 'panel.assigned',
+  'round.acceptanceRecorded', 'round.sideChange', 'panel.assigned', 'panel.meeting',
   // The deadline engine (shared/domain/reminders.ts).
   'deadline.reminder', 'deadline.overdue', 'deadline.escalated'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -23,6 +23,7 @@ export const NOTIFICATION_KIND_LABELS = {
   'round.acceptanceRecorded': { 'zh-CN': '验收结论', en: 'Acceptance result' },
   'round.sideChange': { 'zh-CN': '撤出、滚动或移交执法', en: 'Withdrawn, rolled over or referred' },
   'panel.assigned': { 'zh-CN': '专家组任务', en: 'Panel assignment' },
+  'panel.meeting': { 'zh-CN': '评审会安排', en: 'Review meeting' },
   'deadline.reminder': { 'zh-CN': '到期提醒', en: 'Deadline reminder' },
   'deadline.overdue': { 'zh-CN': '逾期通知', en: 'Overdue notice' },
   'deadline.escalated': { 'zh-CN': '逾期升级', en: 'Overdue escalation' },

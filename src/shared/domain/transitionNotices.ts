@@ -186,3 +186,13 @@ export const PANEL_ASSIGNED_NOTICE = {
     acceptance: { 'zh-CN': '验收', en: 'acceptance' },
   },
 } as const satisfies { kind: NotificationKind; title: Text; body: Text; review: Record<string, Text> };
+
+/** To the active members of a panel when the district schedules (or moves) its review meeting. */
+export const PANEL_MEETING_NOTICE = {
+  kind: 'panel.meeting',
+  title: { 'zh-CN': '{enterprise}{review}评审会：{date}', en: '{enterprise} {review} review meeting: {date}' },
+  body: {
+    'zh-CN': '{district}安排{enterprise}（{year}年度审核）的{review}评审会于{date}在{place}召开。',
+    en: 'The {district} bureau scheduled the {review} review meeting of {enterprise} ({year} audit) on {date} at {place}.',
+  },
+} as const satisfies { kind: NotificationKind; title: Text; body: Text };

@@ -32,6 +32,8 @@ export const reviewApi = {
   experts: () => request(z.array(expertOptionSchema), 'GET', '/review-experts'),
   replace: (panelId: string, outgoingUserId: string, incomingUserId: string) =>
     request(roundPanelsSchema, 'POST', `/review-panels/${seg(panelId)}/replacements`, { body: { outgoingUserId, incomingUserId } }),
+  scheduleMeeting: (panelId: string, meetingOn: string | null, meetingPlace: string | null) =>
+    request(roundPanelsSchema, 'PUT', `/review-panels/${seg(panelId)}/meeting`, { body: { meetingOn, meetingPlace } }),
   confirmRevision: (panelId: string) =>
     request(roundPanelsSchema, 'POST', `/review-panels/${seg(panelId)}/revision-confirmation`, { body: {} }),
   mine: (query: Partial<MyReviewsQuery>) => request(myReviewPageSchema, 'GET', '/my-reviews', { query }),

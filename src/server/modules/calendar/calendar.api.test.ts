@@ -250,3 +250,57 @@ describe('iCalendar export', () => {
     expect((await t.app.inject({ method: 'GET', url: created.path })).statusCode).toBe(404);
   });
 });
+
+describe('panel review meetings', () => {
+  const meetingOn = addDays(today, 12);
+  // Fresh sessions: the feed tests above disable jiangbei (enabled again here, test-only SQL) and end sessions.
+  beforeAll(async () => {
+    await t.db.query(`UPDATE users SET disabled_at = NULL WHERE username = 'jiangbei'`);
+    [yubei, jiangbei, expert1, ent2] = await Promise.all([
+      signIn(t.app, 'yubei'), signIn(t.app, 'jiangbei'), signIn(t.app, 'expert1'), signIn(t.app, 'ent2'),
+    ]);
+  });
+
+  it('the district schedules the meeting: experts are told, it shows in their and the district’s calendars and .ics, not elsewhere', async () => {
+    const notified = async () =>
+      (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM notifications WHERE kind = 'panel.meeting' AND link = $1", [`/reviews/${panelId}`])).rows[0]?.n;
+    const before = await notified();
+    const events = await auditEventsOf(t.db, async () => {
+      const res = await yubei.send('PUT', `/api/review-panels/${panelId}/meeting`, { meetingOn, meetingPlace: '渝北区生态环境局三楼会议室' });
+      expect(res.statusCode, res.body).toBe(200);
+      const panel = res.json<RoundPanels>().panels.find((p) => p.id === panelId);
+      expect(panel).toMatchObject({ meetingOn, meetingPlace: '渝北区生态环境局三楼会议室' });
+    });
+    expect(events.map((e) => e.action)).toEqual(['panel.meetingScheduled']);
+    expect((await notified()) ?? 0).toBe((before ?? 0) + 3);
+
+    const meetings = (c: Calendar) => c.events.filter((e) => e.kind === 'panelMeeting').map((e) => [e.date, e.link]);
+    expect(meetings(await calendarOf(expert1))).toEqual([[meetingOn, `/reviews/${panelId}`]]);
+    expect(meetings(await calendarOf(yubei))).toHaveLength(1);
+    expect(meetings(await calendarOf(jiangbei))).toEqual([]);
+    expect(meetings(await calendarOf(ent2))).toEqual([]);
+    const ics = await expert1.get('/api/calendar.ics');
+    expect(ics.statusCode).toBe(200);
+    const vevents = new ICAL.Component(ICAL.parse(ics.body) as unknown[]).getAllSubcomponents('vevent');
+    const meeting = vevents.find((v) => String(v.getFirstPropertyValue('uid')).startsWith('meeting-'));
+    expect(String(meeting?.getFirstPropertyValue('dtstart'))).toBe(meetingOn);
+    expect(String(meeting?.getFirstPropertyValue('description'))).toContain('三楼会议室');
+  });
+
+  it('refuses a date before the panel was formed, other districts, experts and decided panels', async () => {
+    const early = await yubei.send('PUT', `/api/review-panels/${panelId}/meeting`, { meetingOn: addDays(today, -30), meetingPlace: null });
+    expect(early.statusCode).toBe(400);
+    expect(Object.keys(errorOf(early).fields ?? {})).toEqual(['meetingOn']);
+    expect((await jiangbei.send('PUT', `/api/review-panels/${panelId}/meeting`, { meetingOn, meetingPlace: null })).statusCode).toBe(404);
+    expect((await expert1.send('PUT', `/api/review-panels/${panelId}/meeting`, { meetingOn, meetingPlace: null })).statusCode).toBe(403);
+    expect((await yubei.send('PUT', `/api/review-panels/${panelId}/meeting`, { meetingOn: '2026-02-30', meetingPlace: null })).statusCode).toBe(400);
+    // Clearing the date removes the meeting from calendars.
+    const cleared = await yubei.send('PUT', `/api/review-panels/${panelId}/meeting`, { meetingOn: null, meetingPlace: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect((await calendarOf(expert1)).events.filter((e) => e.kind === 'panelMeeting')).toEqual([]);
+    // A decided panel's meeting cannot be changed (test-only SQL: decide the panel).
+    await t.db.query("UPDATE review_panels SET decided_at = now(), grade = 'pass', panel_score = 91 WHERE id = $1", [panelId]);
+    const decided = await yubei.send('PUT', `/api/review-panels/${panelId}/meeting`, { meetingOn, meetingPlace: null });
+    expect(decided.statusCode).toBe(409);
+  });
+});

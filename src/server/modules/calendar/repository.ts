@@ -126,6 +126,36 @@ export async function openPanels(db: Queryable, expertUserId: string, range: Ran
   return rows;
 }
 
+export interface MeetingRow extends PanelRow {
+  place: string | null;
+}
+
+/**
+ * Review meetings of undecided panels in the range: an expert's own (active membership), otherwise those of
+ * the rounds in the caller's scope (a district's or the city's).
+ */
+export async function panelMeetings(db: Queryable, scope: DataScope, range: Range, districtCode?: string): Promise<MeetingRow[]> {
+  const p = new Params();
+  const where = [`p.decided_at IS NULL`, `p.meeting_on BETWEEN ${p.add(range.from)}::date AND ${p.add(range.to)}::date`];
+  if (scope.kind === 'expert') {
+    where.push(`EXISTS (SELECT 1 FROM panel_members m WHERE m.panel_id = p.id AND m.expert_user_id = ${p.add(scope.userId)} AND m.replaced_at IS NULL)`);
+  } else {
+    where.push(roundScope(scope, p));
+  }
+  if (districtCode) where.push(`r.district_code = ${p.add(districtCode)}`);
+  const { rows } = await db.query<MeetingRow>(
+    `SELECT p.id AS "panelId", p.round_id AS "roundId", p.kind, to_char(p.meeting_on, 'YYYY-MM-DD') AS date, p.meeting_place AS place,
+            e.name AS "enterpriseName", r.listing_year AS "listingYear", g.name AS "districtName"
+       FROM review_panels p JOIN audit_rounds r ON r.id = p.round_id
+       JOIN enterprises e ON e.id = r.enterprise_id JOIN regions g ON g.code = r.district_code
+      WHERE ${where.join(' AND ')}
+      ORDER BY p.meeting_on, p.id
+      LIMIT ${LIMIT}`,
+    p.values,
+  );
+  return rows;
+}
+
 /** The enabled user a feed token belongs to, as a principal row (the feed is built in their scope). */
 export async function feedOwner(db: Queryable, tokenHash: string): Promise<PrincipalRow | undefined> {
   const { rows } = await db.query<PrincipalRow>(

@@ -90,7 +90,25 @@ async function events(db: Db, actor: Actor, q: CalendarQuery, locale: Locale): P
       });
     }
   }
-  const order = { roundDeadline: 0, milestone: 1, panelFormed: 2 } as const;
+  if (want('panelMeeting')) {
+    for (const m of await repo.panelMeetings(db, actor.scope, range, q.districtCode)) {
+      const review = PANEL_ASSIGNED_NOTICE.review[m.kind][locale];
+      const place = m.place ?? (zh(locale) ? '地点另行通知' : 'place to be announced');
+      list.push({
+        uid: `meeting-${m.panelId}@cpaudit`,
+        kind: 'panelMeeting',
+        date: m.date,
+        title: zh(locale) ? `${m.enterpriseName}：${review}评审会` : `${m.enterpriseName}: ${review} review meeting`,
+        description: zh(locale) ? `${m.listingYear}年度审核，${m.districtName}；${place}` : `${m.listingYear} audit, ${m.districtName}; ${place}`,
+        link: actor.scope.kind === 'expert' ? `/reviews/${m.panelId}` : `/rounds/${m.roundId}`,
+        roundId: m.roundId,
+        deadlineKind: null,
+        overdue: false,
+        districtName: m.districtName,
+      });
+    }
+  }
+  const order = { roundDeadline: 0, milestone: 1, panelFormed: 2, panelMeeting: 3 } as const;
   return list.sort((a, b) => a.date.localeCompare(b.date) || order[a.kind] - order[b.kind] || a.title.localeCompare(b.title));
 }
 

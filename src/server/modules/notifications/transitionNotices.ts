@@ -5,9 +5,11 @@ import {
   NEXT_STEP_TEXTS,
   NO_DEADLINE_TEXT,
   PANEL_ASSIGNED_NOTICE,
+  PANEL_MEETING_NOTICE,
   transitionNotice,
   type NoticeAudience,
 } from '../../../shared/domain/transitionNotices';
+import type { NotificationKind } from '../../../shared/domain/notificationKinds';
 import type { Locale } from '../../../shared/i18n/locales';
 import type { Queryable } from '../../db/types';
 import { insertNotifications, type NewNotification } from './repository';
@@ -97,37 +99,71 @@ export async function notifyTransition(db: Queryable, roundId: string, name: Tra
   return (await insertNotifications(db, rows)).length;
 }
 
-/** Tells each expert added to a panel (formed, or a replacement), personally, inside the panel's transaction. */
-export async function notifyPanelAssigned(db: Queryable, panelId: string, expertUserIds: readonly string[]): Promise<number> {
-  if (!expertUserIds.length) return 0;
-  const { rows } = await db.query<{ roundId: string; kind: 'evaluation' | 'acceptance'; enterpriseName: string; listingYear: number; districtName: string }>(
+interface PanelFacts {
+  roundId: string;
+  kind: 'evaluation' | 'acceptance';
+  enterpriseName: string;
+  listingYear: number;
+  districtName: string;
+}
+
+async function panelFacts(db: Queryable, panelId: string): Promise<PanelFacts | undefined> {
+  const { rows } = await db.query<PanelFacts>(
     `SELECT p.round_id AS "roundId", p.kind, e.name AS "enterpriseName", r.listing_year AS "listingYear", d.name AS "districtName"
        FROM review_panels p JOIN audit_rounds r ON r.id = p.round_id JOIN enterprises e ON e.id = r.enterprise_id
        JOIN regions d ON d.code = r.district_code WHERE p.id = $1`,
     [panelId],
   );
-  const panel = rows[0];
+  return rows[0];
+}
+
+/** One personal notice per expert about a panel, with {enterprise} {year} {district} {review} and `extra` filled in. */
+async function notifyExperts(
+  db: Queryable,
+  panelId: string,
+  expertUserIds: readonly string[],
+  notice: { kind: NotificationKind; title: Readonly<Record<Locale, string>>; body: Readonly<Record<Locale, string>> },
+  extra: (l: Locale) => Record<string, string> = () => ({}),
+): Promise<number> {
+  if (!expertUserIds.length) return 0;
+  const panel = await panelFacts(db, panelId);
   if (!panel) return 0;
-  const n = PANEL_ASSIGNED_NOTICE;
   const values = (l: Locale) => ({
     enterprise: panel.enterpriseName,
     year: String(panel.listingYear),
     district: panel.districtName,
-    review: n.review[panel.kind][l],
+    review: PANEL_ASSIGNED_NOTICE.review[panel.kind][l],
+    ...extra(l),
   });
   const [zh, en] = [values('zh-CN'), values('en')];
   const inserted = await insertNotifications(
     db,
     [...new Set(expertUserIds)].map((userId) => ({
       userId,
-      kind: n.kind,
+      kind: notice.kind,
       roundId: panel.roundId,
-      titleZh: fillNotice(n.title['zh-CN'], zh),
-      titleEn: fillNotice(n.title.en, en),
-      bodyZh: fillNotice(n.body['zh-CN'], zh),
-      bodyEn: fillNotice(n.body.en, en),
+      titleZh: fillNotice(notice.title['zh-CN'], zh),
+      titleEn: fillNotice(notice.title.en, en),
+      bodyZh: fillNotice(notice.body['zh-CN'], zh),
+      bodyEn: fillNotice(notice.body.en, en),
       link: `/reviews/${panelId}`,
     })),
   );
   return inserted.length;
+}
+
+/** Tells each expert added to a panel (formed, or a replacement), personally, inside the panel's transaction. */
+export function notifyPanelAssigned(db: Queryable, panelId: string, expertUserIds: readonly string[]): Promise<number> {
+  return notifyExperts(db, panelId, expertUserIds, PANEL_ASSIGNED_NOTICE);
+}
+
+/** Tells the panel's active members the date and place of its review meeting. */
+export function notifyPanelMeeting(
+  db: Queryable,
+  panelId: string,
+  expertUserIds: readonly string[],
+  meeting: { on: string; place: string | null },
+): Promise<number> {
+  const place = { 'zh-CN': meeting.place ?? '另行通知的地点', en: meeting.place ?? 'a place to be announced' } as const;
+  return notifyExperts(db, panelId, expertUserIds, PANEL_MEETING_NOTICE, (l) => ({ date: meeting.on, place: place[l] }));
 }

@@ -41,6 +41,7 @@ export async function roundPanels(db: Queryable, roundId: string): Promise<Panel
             ${TS('p.formed_at')} AS "formedAt", fu.display_name AS "formedByName",
             p.panel_score::float8 AS "panelScore", p.grade, ${TS('p.decided_at')} AS "decidedAt",
             ${TS('p.revision_confirmed_at')} AS "revisionConfirmedAt",
+            to_char(p.meeting_on, 'YYYY-MM-DD') AS "meetingOn", p.meeting_place AS "meetingPlace",
             COALESCE((SELECT json_agg(json_build_object(
                 'expertUserId', m.expert_user_id, 'username', u.username, 'displayName', u.display_name,
                 'conflict', CASE WHEN m.has_conflict IS NULL THEN 'undeclared' WHEN m.has_conflict THEN 'conflict' ELSE 'none' END,
@@ -220,4 +221,8 @@ export async function myMembership(db: Queryable, panelId: string, userId: strin
     [panelId, userId],
   );
   return rows[0];
+}
+
+export async function scheduleMeeting(db: Queryable, panelId: string, meetingOn: string | null, place: string | null): Promise<void> {
+  await db.query('UPDATE review_panels SET meeting_on = $2::date, meeting_place = $3 WHERE id = $1', [panelId, meetingOn, place]);
 }

@@ -1,4 +1,5 @@
-import type { ExpertOption, PanelFormInput, ReplaceMemberInput, RoundPanels } from '../../../shared/contracts/reviews';
+import type { ExpertOption, PanelFormInput, PanelMeetingInput, ReplaceMemberInput, RoundPanels } from '../../../shared/contracts/reviews';
+import { localIsoDate } from '../../../shared/domain/deadlines';
 import { can } from '../../../shared/domain/permissions';
 import { expertTotal, validatePanelSize, type GradingRule, type ScoreSheetKind } from '../../../shared/domain/scoring';
 import type { Locale } from '../../../shared/i18n/locales';
@@ -12,7 +13,7 @@ import { ROUND_ENTITY } from '../rounds/service';
 import { cityOf } from './configService';
 import * as config from './configRepository';
 import * as repo from './panelRepository';
-import { notifyPanelAssigned } from '../notifications/transitionNotices';
+import { notifyPanelAssigned, notifyPanelMeeting } from '../notifications/transitionNotices';
 
 export const PANEL_ENTITY = { 'zh-CN': '专家组', en: 'Expert panel' } as const;
 
@@ -200,6 +201,39 @@ export async function confirmRevision(db: Db, actor: Actor, panelId: string, met
     }
     await repo.confirmRevision(tx, panelId, actor.userId);
     await recordAudit(tx, actor, meta, { action: 'panel.revisionConfirmed', entityId: panelId, after: { roundId: panel.roundId } });
+    return panel.roundId;
+  });
+  return roundPanels(db, actor, roundId);
+}
+
+/**
+ * Schedules, moves or clears (null) the review meeting of an open panel: the district of the round, in its
+ * scope; the date cannot precede the panel's formation. Active members are told of a new date.
+ */
+export async function scheduleMeeting(db: Db, actor: Actor, panelId: string, input: PanelMeetingInput, meta: RequestMeta): Promise<RoundPanels> {
+  const roundId = await db.transaction(async (tx) => {
+    const panel = await repo.findPanel(tx, actor.scope, panelId, true);
+    if (!panel) throw notFound(PANEL_ENTITY);
+    if (panel.decidedAt) throw reviewConflict({ 'zh-CN': '专家组已作出结论', en: 'the panel has decided' });
+    const current = (await repo.roundPanels(tx, panel.roundId)).find((p) => p.id === panelId);
+    const formedOn = localIsoDate(new Date(current?.formedAt ?? Date.now()));
+    if (input.meetingOn !== null && input.meetingOn < formedOn) {
+      throw new AppError('VALIDATION_FAILED', {}, {
+        meetingOn: (l) => (l === 'zh-CN' ? `不能早于专家组组建日期（${formedOn}）` : `must not be before the panel was formed (${formedOn})`),
+      });
+    }
+    const place = input.meetingPlace?.trim() || null;
+    await repo.scheduleMeeting(tx, panelId, input.meetingOn, place);
+    await recordAudit(tx, actor, meta, {
+      action: 'panel.meetingScheduled',
+      entityId: panelId,
+      before: { meetingOn: current?.meetingOn ?? null, meetingPlace: current?.meetingPlace ?? null },
+      after: { meetingOn: input.meetingOn, meetingPlace: place },
+    });
+    if (input.meetingOn !== null && input.meetingOn !== current?.meetingOn) {
+      const active = (current?.members ?? []).filter((m) => m.replacedAt === null).map((m) => m.expertUserId);
+      await notifyPanelMeeting(tx, panelId, active, { on: input.meetingOn, place });
+    }
     return panel.roundId;
   });
   return roundPanels(db, actor, roundId);

@@ -9,6 +9,7 @@ import {
   myReviewPageSchema,
   myReviewsQuery,
   panelFormInput,
+  panelMeetingInput,
   panelParams,
   replaceMemberInput,
   roundPanelsSchema,
@@ -154,6 +155,21 @@ export function reviewRoutes(deps: { db: Db }) {
         },
       },
       (request) => panelService.confirmRevision(deps.db, actorOf(request), request.params.id, metaOf(request)),
+    );
+
+    app.put(
+      '/api/review-panels/:id/meeting',
+      {
+        config: { access: 'panel.manage' },
+        schema: {
+          tags: panels,
+          summary: 'Schedule, move or clear (null) the review meeting of an open panel',
+          params: panelParams,
+          body: panelMeetingInput,
+          response: { 200: roundPanelsSchema, ...mutationErrors },
+        },
+      },
+      (request) => panelService.scheduleMeeting(deps.db, actorOf(request), request.params.id, request.body, metaOf(request)),
     );
 
     app.get(

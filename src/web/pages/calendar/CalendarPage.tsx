@@ -13,7 +13,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n';
 import { FeedSubscriptionCard } from './FeedSubscriptionCard';
 
-const KIND_COLORS: Record<CalendarEventKind, string> = { roundDeadline: 'blue', milestone: 'purple', panelFormed: 'green' };
+const KIND_COLORS: Record<CalendarEventKind, string> = { roundDeadline: 'blue', milestone: 'purple', panelFormed: 'green', panelMeeting: 'orange' };
 const isKind = (v: string | null): v is CalendarEventKind => (CALENDAR_EVENT_KINDS as readonly (string | null)[]).includes(v);
 const MONTH = /^\d{4}-\d{2}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Form, Modal, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import type { GradingRuleInput, PanelMember } from '../../../shared/contracts/reviews';
+import type { GradingRuleInput, Panel, PanelMember } from '../../../shared/contracts/reviews';
 import type { ScoreSheetKind } from '../../../shared/domain/scoring';
 import { reviewApi } from '../../api/reviewEndpoints';
 import { useT, type TFunction } from '../../i18n';
@@ -133,6 +134,62 @@ export function ReplaceMemberModal(props: {
           .filter((e) => !props.exclude.includes(e.id))
           .map((e) => ({ value: e.id, label: `${e.displayName}（${e.username}）` }))}
       />
+    </Modal>
+  );
+}
+
+/** The district schedules, moves or clears (empty date) the review meeting of an open panel. */
+export function MeetingModal(props: {
+  panel: Panel | null;
+  onSubmit: (meetingOn: string | null, meetingPlace: string | null) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { t } = useT();
+  const [form] = Form.useForm<{ meetingOn: Dayjs | null; meetingPlace?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit(values.meetingOn ? values.meetingOn.format('YYYY-MM-DD') : null, values.meetingPlace?.trim() || null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.panel !== null}
+      title={t('reviews.section.meetingTitle')}
+      okText={t('common.save')}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph type="secondary">{t('reviews.section.meetingHint')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          meetingOn: props.panel?.meetingOn ? dayjs(props.panel.meetingOn) : null,
+          meetingPlace: props.panel?.meetingPlace ?? undefined,
+        }}
+      >
+        <Form.Item name="meetingOn" label={t('reviews.section.meetingOn')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="meetingPlace" label={t('reviews.section.meetingPlace')} rules={[{ max: 200 }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
     </Modal>
   );
 }

@@ -9,12 +9,18 @@ import { reviewApi } from '../../api/reviewEndpoints';
 import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n';
-import { FormPanelModal, ReplaceMemberModal, ruleHint } from './PanelModals';
+import { FormPanelModal, MeetingModal, ReplaceMemberModal, ruleHint } from './PanelModals';
 
 export const panelsKey = (roundId: string) => ['round', roundId, 'panels'] as const;
 const when = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
 
-function PanelCard(props: { panel: Panel; view: RoundPanels; onReplace: (panel: Panel, member: PanelMember) => void; onConfirm: (panel: Panel) => void }) {
+function PanelCard(props: {
+  panel: Panel;
+  view: RoundPanels;
+  onReplace: (panel: Panel, member: PanelMember) => void;
+  onConfirm: (panel: Panel) => void;
+  onMeeting: (panel: Panel) => void;
+}) {
   const { t } = useT();
   const { panel, view } = props;
   const open = !panel.decidedAt;
@@ -35,6 +41,20 @@ function PanelCard(props: { panel: Panel; view: RoundPanels; onReplace: (panel: 
         </Space>
       }
     >
+      {open && (
+        <Space style={{ marginBottom: 12 }} data-testid="panel-meeting">
+          <Typography.Text>
+            {panel.meetingOn
+              ? t('reviews.section.meeting', { date: panel.meetingOn, place: panel.meetingPlace ?? t('reviews.section.meetingPlaceTbd') })
+              : t('reviews.section.meetingNone')}
+          </Typography.Text>
+          {view.canManage && (
+            <Button size="small" onClick={() => props.onMeeting(panel)}>
+              {t('reviews.section.scheduleMeeting')}
+            </Button>
+          )}
+        </Space>
+      )}
       {panel.decidedAt && panel.grade && (
         <Space direction="vertical" size={0} style={{ marginBottom: 12 }}>
           <Typography.Text strong data-testid="panel-result">
@@ -113,6 +133,7 @@ export function RoundReviewsSection({ round }: { round: RoundDetail }) {
   const queryClient = useQueryClient();
   const [forming, setForming] = useState(false);
   const [replacing, setReplacing] = useState<{ panel: Panel; member: PanelMember } | null>(null);
+  const [meeting, setMeeting] = useState<Panel | null>(null);
   const key = panelsKey(round.id);
   const { data, error, isPending, refetch } = useQuery({ queryKey: [...key, round.version], queryFn: () => reviewApi.panels(round.id) });
 
@@ -151,7 +172,7 @@ export function RoundReviewsSection({ round }: { round: RoundDetail }) {
         <Empty description={<Space direction="vertical" size={0}><span>{t('reviews.section.empty')}</span>{!data.canForm && <Typography.Text type="secondary">{t('reviews.section.notUnderReview')}</Typography.Text>}</Space>} />
       ) : (
         data.panels.map((panel) => (
-          <PanelCard key={panel.id} panel={panel} view={data} onReplace={(p, member) => setReplacing({ panel: p, member })} onConfirm={confirm} />
+          <PanelCard key={panel.id} panel={panel} view={data} onReplace={(p, member) => setReplacing({ panel: p, member })} onConfirm={confirm} onMeeting={setMeeting} />
         ))
       )}
       {data.canForm && (
@@ -167,6 +188,16 @@ export function RoundReviewsSection({ round }: { round: RoundDetail }) {
           }}
         />
       )}
+      <MeetingModal
+        panel={meeting}
+        onClose={() => setMeeting(null)}
+        onSubmit={async (on, place) => {
+          if (!meeting) return;
+          await update(await reviewApi.scheduleMeeting(meeting.id, on, place));
+          setMeeting(null);
+          void message.success(t('reviews.section.meetingSaved'));
+        }}
+      />
       <ReplaceMemberModal
         member={replacing?.member ?? null}
         exclude={replacing?.panel.members.map((m) => m.expertUserId) ?? []}
