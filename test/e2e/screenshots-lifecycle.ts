@@ -85,7 +85,7 @@ const SCENES: Record<string, Scene> = {
     await shot(page, 'n2-enterprise-home');
   }),
   c1: (b, u) => as(b, u, 'yubei', async (page) => {
-    await page.goto('/calendar');
+    await page.goto('/calendar?month=2021-03');
     await page.waitForTimeout(1000);
     await shot(page, 'c1-calendar-district', true);
   }),

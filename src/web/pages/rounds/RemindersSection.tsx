@@ -11,7 +11,7 @@ import { useT, type TFunction } from '../../i18n';
 
 const PAGE_SIZE = 20;
 
-function stepLabel(t: TFunction, step: string): string {
+export function stepLabel(t: TFunction, step: string): string {
   if (step === 'overdue') return t('reminders.step.overdue');
   if (step === 'escalated') return t('reminders.step.escalated');
   return t('reminders.step.remind', { n: step.replace('remind:', '') });
@@ -23,7 +23,7 @@ function daysLabel(t: TFunction, daysLeft: number): string {
   return t('reminders.overdueDays', { n: -daysLeft });
 }
 
-const STEP_COLOR: Record<string, string> = { overdue: 'orange', escalated: 'red' };
+export const STEP_COLOR: Record<string, string> = { overdue: 'orange', escalated: 'red' };
 
 /** 提醒记录: the reminders, overdue notices and escalations sent about the round — who was told what and when. */
 export function RemindersSection({ round }: { round: RoundDetail }) {

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Tabs, Timeline, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { BellOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
+import type { ReminderEntry } from '../../../shared/contracts/reminders';
 import type { RoundDetail, RoundHistoryEntry } from '../../../shared/contracts/rounds';
-import { DEADLINE_KINDS } from '../../../shared/domain/deadlines';
+import { DEADLINE_KIND_LABELS, DEADLINE_KINDS } from '../../../shared/domain/deadlines';
 import { transitionDef, type TransitionName } from '../../../shared/domain/roundStates';
-import { roundApi, roundFileUrl } from '../../api/endpoints';
+import { reminderApi, roundApi, roundFileUrl } from '../../api/endpoints';
 import { useReferenceLookup } from '../../app/reference';
 import { useSession } from '../../app/session';
 import { ErrorResult } from '../../components/ErrorResult';
@@ -16,51 +17,91 @@ import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n';
 import { label, roleLabel, stateLabel, transitionLabel } from '../../i18n/labels';
 import { DaysLeft, ReasonTags, StateTag, daysUntil } from './roundUi';
+import { STEP_COLOR, stepLabel } from './RemindersSection';
 import { ROUND_SECTIONS } from './sections';
 import { TransitionModal } from './TransitionModal';
 
 export const roundKey = (id: string) => ['round', id] as const;
 
+/** The reminders of the round shown on its timeline (the newest; the 提醒记录 tab pages through all). */
+const TIMELINE_REMINDERS = 50;
+
+function ReminderRow({ r }: { r: ReminderEntry }) {
+  const { t, locale } = useT();
+  const kind = r.deadlineKind === 'milestone' ? t('reminders.milestone') : DEADLINE_KIND_LABELS[r.deadlineKind][locale];
+  return (
+    <div className="timeline-row" data-testid="timeline-reminder">
+      <Space size={8} wrap>
+        <Typography.Text strong>
+          <BellOutlined /> {stepLabel(t, r.step)}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          {kind} · {r.dueOn}
+        </Typography.Text>
+      </Space>
+      <div>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {dayjs(r.sentAt).format('YYYY-MM-DD HH:mm')} · {t('reminders.columns.recipients')}：{r.recipients.join('、') || t('common.empty')}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}
+
 function HistoryTimeline({ roundId, history }: { roundId: string; history: RoundHistoryEntry[] }) {
   const { t, locale } = useT();
+  const reminders = useQuery({
+    queryKey: ['round', roundId, 'reminders', 'timeline'],
+    queryFn: () => reminderApi.ofRound(roundId, { page: 1, pageSize: TIMELINE_REMINDERS }),
+  });
   if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('round.noHistory')} />;
-  const rows = [...history].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  // Transitions and the reminders sent about the round (who was told what and when), newest first.
+  const rows = [
+    ...history.map((h) => ({ at: h.occurredAt, history: h, reminder: null })),
+    ...(reminders.data?.items ?? []).map((r) => ({ at: r.sentAt, history: null, reminder: r })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  const latest = rows.find((row) => row.history)?.history;
   return (
     <Timeline
       data-testid="round-timeline"
-      items={rows.map((h, i) => ({
-        color: i === 0 ? 'blue' : 'gray',
-        children: (
-          <div className="timeline-row">
-            <Space size={8} wrap>
-              <Typography.Text strong>{transitionLabel(h.transition, locale)}</Typography.Text>
-              <Typography.Text type="secondary">
-                {h.fromState ? stateLabel(h.fromState, locale) : t('common.empty')} → {stateLabel(h.toState, locale)}
-              </Typography.Text>
-            </Space>
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {dayjs(h.occurredAt).format('YYYY-MM-DD HH:mm')} ·{' '}
-                {h.actorUsername
-                  ? h.actorRole
-                    ? t('round.byActor', { actor: h.actorUsername, role: roleLabel(t, h.actorRole) })
-                    : h.actorUsername
-                  : t('round.system')}
-              </Typography.Text>
-            </div>
-            {h.comment && <div className="timeline-comment">{h.comment}</div>}
-            {h.attachments.length > 0 && (
-              <Space size={12} wrap data-testid="timeline-attachments">
-                {h.attachments.map((a) => (
-                  <a key={a.id} href={roundFileUrl(roundId, a.id)} download>
-                    <PaperClipOutlined /> {a.originalName}
-                  </a>
-                ))}
-              </Space>
-            )}
-          </div>
-        ),
-      }))}
+      items={rows.map(({ history: h, reminder: r }) =>
+        r
+          ? { key: `r-${r.id}`, color: STEP_COLOR[r.step] ?? 'gray', children: <ReminderRow r={r} /> }
+          : h && {
+              key: `h-${h.id}`,
+              color: h === latest ? 'blue' : 'gray',
+              children: (
+                <div className="timeline-row">
+                  <Space size={8} wrap>
+                    <Typography.Text strong>{transitionLabel(h.transition, locale)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {h.fromState ? stateLabel(h.fromState, locale) : t('common.empty')} → {stateLabel(h.toState, locale)}
+                    </Typography.Text>
+                  </Space>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {dayjs(h.occurredAt).format('YYYY-MM-DD HH:mm')} ·{' '}
+                      {h.actorUsername
+                        ? h.actorRole
+                          ? t('round.byActor', { actor: h.actorUsername, role: roleLabel(t, h.actorRole) })
+                          : h.actorUsername
+                        : t('round.system')}
+                    </Typography.Text>
+                  </div>
+                  {h.comment && <div className="timeline-comment">{h.comment}</div>}
+                  {h.attachments.length > 0 && (
+                    <Space size={12} wrap data-testid="timeline-attachments">
+                      {h.attachments.map((a) => (
+                        <a key={a.id} href={roundFileUrl(roundId, a.id)} download>
+                          <PaperClipOutlined /> {a.originalName}
+                        </a>
+                      ))}
+                    </Space>
+                  )}
+                </div>
+              ),
+            },
+      ).filter((item) => item !== null)}
     />
   );
 }
