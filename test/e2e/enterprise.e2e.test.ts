@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CREDIT_CODE_CHARSET, makeCreditCode } from '../../src/shared/domain/creditCode';
-import { startServer, type RunningServer } from '../helpers/server';
-import { browserAvailable, launchBrowser, newContext, searchEnterprises, signIn, signOut } from './support';
+import { useServerAndBrowser } from './suite';
+import { browserAvailable, searchEnterprises, signIn, signOut } from './support';
 
 /** A valid code registered in 渝北区 (500112), unique for this run. */
 function freshCreditCode(): string {
@@ -18,21 +17,10 @@ function withWrongCheck(code: string): string {
 }
 
 describe.skipIf(!browserAvailable())('enterprise registration in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('a district user registers an enterprise that another district cannot see', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     const page = await context.newPage();
     const name = `重庆测试清洁科技有限公司${String(Date.now()).slice(-5)}`;
     const code = freshCreditCode();

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createEnterprise, createUser } from '../helpers/factories';
 import { minimalPdf } from '../helpers/files';
 import { signInHttp } from '../helpers/http';
 import { actors, applyForEvaluation, fire, listed, listedAndAudited, panelScores, stateOf, type Actors } from '../helpers/lifecycle';
-import { startServer, type RunningServer } from '../helpers/server';
-import { browserAvailable, launchBrowser, newContext, signIn } from './support';
+import { useServerAndBrowser } from './suite';
+import { browserAvailable, signIn } from './support';
 
 /**
  * The two central screens of the lifecycle in a real browser: the enterprise's side (disclosure, audit
@@ -15,16 +15,15 @@ import { browserAvailable, launchBrowser, newContext, signIn } from './support';
 const PASSWORD = 'Qingjie@2021x';
 
 describe.skipIf(!browserAvailable())('the round lifecycle in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const e2e = useServerAndBrowser();
   let a: Actors;
 
   /** A new 渝北 enterprise with its own enterprise user, who has set their own password (PASSWORD). */
   async function enterpriseWithUser(): Promise<{ id: string; name: string; username: string }> {
     const enterprise = await createEnterprise(a.yubei);
-    const admin = await signInHttp(server.url, 'admin');
+    const admin = await signInHttp(e2e.server.url, 'admin');
     const user = await createUser(admin, { orgId: enterprise.id, role: 'enterprise_user' });
-    const own = await signInHttp(server.url, user.username, 'Start2024pass');
+    const own = await signInHttp(e2e.server.url, user.username, 'Start2024pass');
     const changed = await own.send('POST', '/api/auth/password', { currentPassword: 'Start2024pass', newPassword: PASSWORD });
     expect(changed.statusCode, changed.body).toBe(200);
     return { id: enterprise.id, name: enterprise.name, username: user.username };
@@ -37,20 +36,13 @@ describe.skipIf(!browserAvailable())('the round lifecycle in the browser', () =>
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    a = await actors((u) => signInHttp(server.url, u));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    a = await actors((u) => signInHttp(e2e.server.url, u));
   });
 
   it('an enterprise discloses, chooses a self-audit, starts, uploads its report and submits it', async () => {
     const enterprise = await enterpriseWithUser();
     const id = await listed(a, enterprise.id);
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     const page = await context.newPage();
     await signIn(page, enterprise.username, PASSWORD);
     await page.goto(`/rounds/${id}`);
@@ -96,12 +88,12 @@ describe.skipIf(!browserAvailable())('the round lifecycle in the browser', () =>
 
   it('the district records the technical review opinion and the evaluation result after the panel scored', async () => {
     const enterprise = await enterpriseWithUser();
-    const id = await listedAndAudited(a, enterprise.id, await signInHttp(server.url, enterprise.username, PASSWORD));
+    const id = await listedAndAudited(a, enterprise.id, await signInHttp(e2e.server.url, enterprise.username, PASSWORD));
     await applyForEvaluation(a, id);
     await fire(a, a.yubei, id, 'acceptEvaluationApplication');
     await panelScores(a, id, 'evaluation', [92, 90, 91]);
 
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     const page = await context.newPage();
     await signIn(page, 'yubei');
     await page.goto(`/rounds/${id}`);

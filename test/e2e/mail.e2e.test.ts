@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { browserAvailable, launchBrowser, newContext, signIn } from './support';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './suite';
+import { browserAvailable, signIn } from './support';
 
 describe.skipIf(!browserAvailable())('e-mail settings and the outbox, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('an enterprise user turns off a kind from the user menu; the administrator sees the pending outbox', async () => {
-    const ent = await (await newContext(browser, server.url)).newPage();
+    const ent = await (await e2e.context()).newPage();
     await signIn(ent, 'ent1');
     await ent.getByTestId('user-menu').click();
     await ent.getByTestId('user-menu-mail').click();
@@ -35,7 +23,7 @@ describe.skipIf(!browserAvailable())('e-mail settings and the outbox, in the bro
     expect(await ent.getByRole('switch', { name: '每日汇总' }).isChecked()).toBe(true);
 
     // No SMTP server is configured: the demo's mail waits in the outbox.
-    const admin = await (await newContext(browser, server.url)).newPage();
+    const admin = await (await e2e.context()).newPage();
     await signIn(admin, 'admin');
     await admin.goto('/mail-outbox');
     await admin.getByRole('heading', { name: '邮件发送记录' }).waitFor();

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
 import { ANNEX4_HEADERS, annex4Row, xlsxOf } from '../helpers/xlsx';
-import { browserAvailable, launchBrowser, newContext, signIn } from './support';
+import { useServerAndBrowser } from './suite';
+import { browserAvailable, signIn } from './support';
 
 /** ent2's 2021 round (notified, 重点行业): five items to disclose. */
 const HONGDA = '重庆宏达包装制品有限公司';
@@ -10,21 +9,10 @@ const HONGDA = '重庆宏达包装制品有限公司';
 const HUAXIN = '重庆华鑫表面处理有限公司';
 
 describe.skipIf(!browserAvailable())('round material in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('an enterprise fills its disclosure, saves the draft and discloses', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     const page = await context.newPage();
     await signIn(page, 'ent2');
     await page.getByTestId('work-rounds').getByRole('link', { name: HONGDA }).click();
@@ -55,7 +43,7 @@ describe.skipIf(!browserAvailable())('round material in the browser', () => {
   });
 
   it('an enterprise records the next audit stage and sees the server refuse a wrong report type', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     const page = await context.newPage();
     await signIn(page, 'ent1');
     await page.getByTestId('work-rounds').getByRole('link', { name: HUAXIN }).click();
@@ -80,7 +68,7 @@ describe.skipIf(!browserAvailable())('round material in the browser', () => {
   });
 
   it('a district imports a plan list: the row report, then only the valid rows after confirmation', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     const page = await context.newPage();
     await signIn(page, 'yubei');
     await page.getByRole('menuitem', { name: '审核计划' }).click();

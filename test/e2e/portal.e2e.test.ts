@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { browserAvailable, launchBrowser, newContext, signIn } from './support';
+import { describe, it } from 'vitest';
+import { useServerAndBrowser } from './suite';
+import { browserAvailable, signIn } from './support';
 
 /** The demo's accepted, not yet published round (2019), and an enterprise of the published 2021 list. */
 const ACCEPTED = '重庆钢信特钢有限公司';
@@ -9,28 +8,17 @@ const LISTED_2021 = '重庆嘉美印务有限公司';
 const BATCH = '2022年第一批清洁生产审核验收结果';
 
 describe.skipIf(!browserAvailable())('public portal and batch publication, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('shows the published list without sign-in; the city publishes a result that then shows on the portal', async () => {
-    const visitor = await (await newContext(browser, server.url)).newPage();
+    const visitor = await (await e2e.context()).newPage();
     await visitor.goto('/login');
     await visitor.getByTestId('portal-link').click();
     await visitor.getByRole('heading', { name: '强制性清洁生产审核信息公开' }).waitFor();
     await visitor.goto('/portal/lists?year=2021');
     await visitor.getByRole('row').filter({ hasText: LISTED_2021 }).waitFor();
 
-    const city = await (await newContext(browser, server.url)).newPage();
+    const city = await (await e2e.context()).newPage();
     await signIn(city, 'city');
     await city.getByRole('menuitem', { name: '验收结果发布' }).click();
     await city.getByRole('row').filter({ hasText: ACCEPTED }).getByRole('checkbox').check();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { browserAvailable, launchBrowser, newContext, signIn, signOut } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useServerAndBrowser } from './suite';
+import { browserAvailable, signIn, signOut } from './support';
 
 /** A year with no campaign and no entries in the demo data. */
 const YEAR = 2027;
@@ -14,21 +14,10 @@ async function pickInSelect(page: Page, label: string, text: string): Promise<vo
 }
 
 describe.skipIf(!browserAvailable())('plan entry → approval → publication → round, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('a district proposes, the city approves and publishes, the round shows with its timeline', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     let page = await context.newPage();
 
     // 渝北 proposes the enterprise for YEAR.
@@ -71,7 +60,7 @@ describe.skipIf(!browserAvailable())('plan entry → approval → publication �
     await context.close();
 
     // 渝北 sees the round in state 市局核定公布 and its timeline.
-    const district = await newContext(browser, server.url);
+    const district = await e2e.context();
     page = await district.newPage();
     await signIn(page, 'yubei');
     await page.getByRole('menuitem', { name: '审核轮次' }).click();

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../helpers/server';
-import { browserAvailable, launchBrowser, newContext } from './support';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './suite';
+import { browserAvailable } from './support';
 
 describe.skipIf(!browserAvailable())('sign-in page', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = useServerAndBrowser();
 
   it('switches to English with the language menu', async () => {
-    const context = await newContext(browser, server.url);
+    const context = await e2e.context();
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByRole('heading', { name: '清洁生产审核信息系统' }).waitFor();
