@@ -5,7 +5,8 @@ import { DataDirLockedError } from './platform/dataLock';
 import { createSmtpTransport, startMailWorker } from './modules/mail/sender';
 import { purgeExpiredSessions } from './platform/auth/sessions';
 import { startDeadlineScheduler } from './modules/reminders/scheduler';
-import { DEMO_PASSWORD, demoUsers } from './seed/demo/demoData';
+import { DEMO_PASSWORD } from './seed/demo/demoData';
+import { demoUsers } from './seed/demo/demoUsers';
 import { VERSION } from './version';
 
 async function main(): Promise<void> {

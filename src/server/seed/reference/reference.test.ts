@@ -3,7 +3,8 @@ import { checkCreditCode } from '../../../shared/domain/creditCode';
 import { CHONGQING_CODE, regions } from './regions';
 import { industries } from './industries';
 import { keyIndustries } from './keyIndustries';
-import { demoEnterprises, demoOrgs, demoUsers } from '../demo/demoData';
+import { demoEnterprises, demoOrgs } from '../demo/demoData';
+import { demoUsers } from '../demo/demoUsers';
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
