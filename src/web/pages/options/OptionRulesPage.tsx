@@ -1,11 +1,10 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Space, Switch, Table, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, InputNumber, Space, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { OptionRulesBody } from '../../../shared/contracts/options';
 import { OPTION_RULE_CODES, OPTION_RULE_LABELS, OPTION_RULE_LIMITS, type OptionRuleCode } from '../../../shared/domain/options';
 import { optionRulesApi } from '../../api/endpoints';
 import { ErrorResult } from '../../components/ErrorResult';
+import { useSettingsForm } from '../../components/settingsForm';
 import { Loading } from '../../components/Loading';
 import { PageContainer } from '../../components/PageContainer';
 import { useT, type MessageKey } from '../../i18n';
@@ -30,36 +29,17 @@ const PARAMS: Record<OptionRuleCode, { name: keyof typeof OPTION_RULE_LIMITS; la
 /** 方案质量规则: the city's option quality rules (read by bureau staff, edited by the city administrator). */
 export default function OptionRulesPage() {
   const { t, locale } = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<OptionRulesBody>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { data, error: loadError, isPending, refetch } = useQuery({ queryKey: rulesKey, queryFn: optionRulesApi.get });
+  const { form, query, busy, error, clearError, save } = useSettingsForm({
+    key: rulesKey,
+    load: optionRulesApi.get,
+    save: optionRulesApi.save,
+    savedMessage: t('options.rules.saved'),
+  });
+  const { data, error: loadError, isPending, refetch } = query;
 
   if (isPending) return <Loading />;
   if (loadError) return <ErrorResult error={loadError} onRetry={() => void refetch()} />;
   const manage = data.abilities.manage;
-
-  const save = async () => {
-    let values: OptionRulesBody;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await optionRulesApi.save(values);
-      queryClient.setQueryData(rulesKey, next);
-      void message.success(t('options.rules.saved'));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <PageContainer
@@ -82,7 +62,7 @@ export default function OptionRulesPage() {
               : t('options.rules.defaults')}
             {!manage && ` ${t('options.rules.readOnly')}`}
           </Typography.Text>
-          {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} data-testid="option-rules-error" />}
+          {error && <Alert type="error" showIcon message={error} closable onClose={clearError} data-testid="option-rules-error" />}
           <Form<OptionRulesBody> form={form} name="optionRules" initialValues={data.rules} disabled={!manage} key={data.updatedAt ?? 'defaults'}>
             {OPTION_RULE_CODES.filter((code) => PARAMS[code].length === 0).map((code) => (
               // Rules without parameters still send `params: {}`.

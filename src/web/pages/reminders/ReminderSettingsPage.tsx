@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Space, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { ReminderSettingsBody } from '../../../shared/contracts/reminders';
 import { REMINDER_LIMITS } from '../../../shared/domain/reminders';
 import { reminderApi } from '../../api/endpoints';
 import { ErrorResult } from '../../components/ErrorResult';
+import { useSettingsForm } from '../../components/settingsForm';
 import { Loading } from '../../components/Loading';
 import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n';
@@ -17,36 +16,17 @@ const L = REMINDER_LIMITS;
 /** 到期提醒设置: the city's reminder days, escalation delay and switch for the deadline engine. */
 export default function ReminderSettingsPage() {
   const { t } = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<ReminderSettingsBody>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const { data, error: loadError, isPending, refetch } = useQuery({ queryKey: settingsKey, queryFn: reminderApi.settings });
+  const { form, query, busy, error, clearError, save } = useSettingsForm({
+    key: settingsKey,
+    load: reminderApi.settings,
+    save: reminderApi.saveSettings,
+    savedMessage: t('reminders.settings.saved'),
+  });
+  const { data, error: loadError, isPending, refetch } = query;
 
   if (isPending) return <Loading />;
   if (loadError) return <ErrorResult error={loadError} onRetry={() => void refetch()} />;
   const manage = data.abilities.manage;
-
-  const save = async () => {
-    let values: ReminderSettingsBody;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await reminderApi.saveSettings(values);
-      queryClient.setQueryData(settingsKey, next);
-      void message.success(t('reminders.settings.saved'));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const dayRule = { required: true, type: 'integer' as const, min: L.remindDay.min, max: L.remindDay.max, message: t('reminders.settings.dayRange') };
 
@@ -71,7 +51,7 @@ export default function ReminderSettingsPage() {
               : t('reminders.settings.defaults')}
             {!manage && ` ${t('reminders.settings.readOnly')}`}
           </Typography.Text>
-          {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} data-testid="reminder-settings-error" />}
+          {error && <Alert type="error" showIcon message={error} closable onClose={clearError} data-testid="reminder-settings-error" />}
           <Form<ReminderSettingsBody>
             form={form}
             name="reminderSettings"
