@@ -33,6 +33,6 @@ if (ci) {
 }
 
 step('Type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-step('Lint', bin('eslint'), ['--max-warnings', '0', 'src', 'test', 'scripts']);
+step('Lint', bin('eslint'), ['--max-warnings', '0', 'src', 'test', 'scripts', 'bench']);
 step('Build the web app', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
 step('Tests', bin('vitest'), ['run', '--reporter=default', '--reporter=./scripts/test-summary-reporter.ts', ...process.argv.slice(2)]);

@@ -11,6 +11,8 @@ import { assertStrongPassword, hashPassword } from '../server/platform/auth/pass
 import { purgeExpiredSessions } from '../server/platform/auth/sessions';
 import { AppError } from '../server/platform/errors';
 import { hasUsers, seedDemo } from '../server/seed/demo/load';
+import { checkRecordFile, checkStoredDraw, isRecordFile } from './verifyDraw';
+import { backfillSignatures } from '../server/modules/similarity/signatures';
 
 const HELP = `cpaudit command line — run as: npm run cli -- <command> [options]
 
@@ -23,6 +25,8 @@ Commands
   seed-demo               load the demo data set into an empty database
   verify-audit            verify the audit trail's hash chain; exit 1 and name the first broken link
   purge-sessions          delete expired sessions
+  backfill-similarity     (re)compute the MinHash signatures of every option and report summary
+  verify-draw <id|file>   recompute a panel draw (by id, or from its JSON record file); exit 1 when it does not match
   help                    this text
 
 The database is the one the server uses: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded).
@@ -87,7 +91,12 @@ async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (!['migrate', 'create-admin', 'seed-demo', 'verify-audit', 'purge-sessions'].includes(command)) {
+  if (command === 'verify-draw' && positionals[1] && isRecordFile(positionals[1])) {
+    const result = checkRecordFile(positionals[1]);
+    for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+    return result.ok ? 0 : 1;
+  }
+  if (!['migrate', 'create-admin', 'seed-demo', 'verify-audit', 'purge-sessions', 'verify-draw', 'backfill-similarity'].includes(command)) {
     console.error(`unknown command: ${command}\n\n${HELP}`);
     return 2;
   }
@@ -123,6 +132,16 @@ async function run(argv: string[]): Promise<number> {
           `audit trail BROKEN at event ${broken?.id ?? '?'} (${broken?.reason === 'link' ? 'its link to the previous event does not match: an event before it was removed or altered' : 'its content does not match its hash: it was altered'}); ${result.checked} events before it verified`,
         );
         return 1;
+      }
+      case 'verify-draw': {
+        const result = await checkStoredDraw(db, positionals[1] ?? '');
+        for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+        return result.ok ? 0 : 1;
+      }
+      case 'backfill-similarity': {
+        const counts = await backfillSignatures(db);
+        console.log(`signatures computed: ${counts.option} option texts, ${counts.report_summary} report summaries`);
+        return 0;
       }
       case 'purge-sessions':
         console.log(`deleted ${await purgeExpiredSessions(db)} expired sessions`);

@@ -29,6 +29,15 @@ import { userRoutes } from './modules/users/routes';
 import { mailRoutes } from './modules/mail/routes';
 import { reminderRoutes } from './modules/reminders/routes';
 import { calendarRoutes } from './modules/calendar/routes';
+import { expertRoutes } from './modules/experts/routes';
+import { dashboardRoutes } from './modules/dashboards/routes';
+import { statisticsRoutes } from './modules/statistics/routes';
+import { expertWorkRoutes } from './modules/reviews/expertWorkRoutes';
+import { agencyRoutes } from './modules/agencies/routes';
+import { spotCheckRoutes } from './modules/spotChecks/routes';
+import { similarityRoutes } from './modules/similarity/routes';
+import { enforcementRoutes } from './modules/enforcement/routes';
+import { planSuggestionRoutes } from './modules/planSuggestions/routes';
 
 export interface AppDeps {
   db: Db;
@@ -127,6 +136,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(mailRoutes({ db: deps.db }));
   await app.register(reminderRoutes({ db: deps.db }));
   await app.register(calendarRoutes({ db: deps.db }));
+  await app.register(expertRoutes({ db: deps.db, files }));
+  await app.register(dashboardRoutes({ db: deps.db }));
+  await app.register(statisticsRoutes({ db: deps.db }));
+  await app.register(expertWorkRoutes({ db: deps.db }));
+  await app.register(agencyRoutes({ db: deps.db }));
+  await app.register(spotCheckRoutes({ db: deps.db }));
+  await app.register(similarityRoutes({ db: deps.db }));
+  await app.register(enforcementRoutes({ db: deps.db }));
+  await app.register(planSuggestionRoutes({ db: deps.db }));
 
   app.get(
     '/api/openapi.json',

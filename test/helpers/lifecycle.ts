@@ -63,7 +63,7 @@ export const attach = (client: Client, id: string, purpose: string, name: string
 
 /** Forms the open panel (its kind follows the round's state) with expert1–3, who score to `totals`. */
 export async function panelScores(a: Actors, id: string, kind: ScoreSheetKind, totals: readonly number[], vetoes: readonly string[] = []) {
-  const formed = ok(await a.yubei.send('POST', `/api/rounds/${id}/panels`, { expertUserIds: a.expertIds }), 201).json<RoundPanels>();
+  const formed = ok(await a.yubei.send('POST', `/api/rounds/${id}/panels`, { expertUserIds: a.expertIds, reason: '测试：人工组建专家组' }), 201).json<RoundPanels>();
   const panel = formed.panels.find((p) => p.kind === kind && p.decidedAt === null);
   if (!panel) throw new Error(`no open ${kind} panel`);
   await scorePanel(panel.id, a.experts, totals, kind, vetoes);

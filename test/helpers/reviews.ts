@@ -66,7 +66,7 @@ export function fullScores(kind: ScoreSheetKind, total: number, vetoes: readonly
   return scores;
 }
 
-/** Each expert declares no conflict and submits the scores reaching its total. */
+/** Each expert declares no conflict and submits the scores reaching its total; then every one signs the result. */
 export async function scorePanel(panelId: string, experts: readonly Client[], totals: readonly number[], kind: ScoreSheetKind, vetoes: readonly string[] = []) {
   for (const [i, expert] of experts.entries()) {
     const declared = await expert.send('POST', `/api/review-panels/${panelId}/conflict`, { hasConflict: false });
@@ -77,5 +77,17 @@ export async function scorePanel(panelId: string, experts: readonly Client[], to
       submit: true,
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
+  }
+  await signPanel(panelId, experts);
+}
+
+/** Each expert signs the panel result (签字确认) with their own display name. */
+export async function signPanel(panelId: string, experts: readonly Client[]) {
+  for (const expert of experts) {
+    const me = await expert.get('/api/auth/me');
+    expect(me.statusCode, me.body).toBe(200);
+    const fullName = me.json<{ user: { displayName: string } }>().user.displayName;
+    const signed = await expert.send('POST', `/api/review-panels/${panelId}/signature`, { fullName });
+    expect(signed.statusCode, signed.body).toBe(200);
   }
 }

@@ -29,7 +29,13 @@ const PUBLIC_ROUTES = [
   'GET /api/public/lists',
   'GET /api/public/results',
   'GET /api/public/batches',
+  'GET /api/public/dishonest-agencies',
   'GET /api/public/rounds/:id',
+  'GET /api/public/spot-checks',
+  'GET /api/public/spot-checks/:id',
+  'GET /api/public/spot-checks/:id/notice',
+  'GET /api/public/open-data',
+  'GET /api/public/open-data/:dataset/:file',
   'GET /api/calendar/feed/:token.ics',
 ];
 

@@ -50,10 +50,13 @@ export const gradingRuleSchema = z.object({
 });
 export type GradingRuleInput = z.infer<typeof gradingRuleSchema>;
 
-export const panelFormInput = z.object({ expertUserIds: z.array(z.uuid()).min(1).max(15) });
+/** Why experts are chosen by hand instead of drawn (shown in the draw record); required, 5–500 characters. */
+export const manualReason = z.string().trim().min(5).max(500);
+/** Manual choice of the panel (random draws: POST /api/rounds/:id/panel-draws). */
+export const panelFormInput = z.object({ expertUserIds: z.array(z.uuid()).min(1).max(15), reason: manualReason });
 export type PanelFormInput = z.infer<typeof panelFormInput>;
 
-export const replaceMemberInput = z.object({ outgoingUserId: z.uuid(), incomingUserId: z.uuid() });
+export const replaceMemberInput = z.object({ outgoingUserId: z.uuid(), incomingUserId: z.uuid(), reason: manualReason });
 export type ReplaceMemberInput = z.infer<typeof replaceMemberInput>;
 
 export const conflictInput = z.object({ hasConflict: z.boolean(), note: optionalText(1000) });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEADLINE_KINDS } from '../domain/deadlines';
+import { PROGRESS_STAGES } from '../domain/dashboards';
 import { LISTING_REASONS } from '../domain/listingReasons';
+import { BENEFIT_INDICATORS } from '../domain/options';
 import { ROLES } from '../domain/roles';
 import { ROUND_STATES, TRANSITION_NAMES } from '../domain/roundStates';
 import { isoDateSchema, yearSchema } from './campaigns';
@@ -105,6 +107,20 @@ export const roundListQuery = z.object({
   overdue: queryEnum(['true', 'false'] as const),
   /** 'true': only rounds in a state where my role acts next (NEXT_ACTOR); 'false': the others. */
   waitingForMe: queryEnum(['true', 'false'] as const),
+  // Dashboard drill-down filters (modules/dashboards/predicates.ts holds their SQL).
+  /** Rounds in one progress stage (shared/domain/dashboards.ts). */
+  progress: queryEnum(PROGRESS_STAGES),
+  /** Rounds of enterprises of one GB/T 4754 industry (division) code. */
+  industryCode: optionalQueryString(8),
+  /** Rounds with an implemented option whose actual benefit took effect in this year ('any': in any year). */
+  benefitYear: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.union([z.literal('any'), z.coerce.number().int().min(2000).max(2100)]).optional(),
+  ),
+  /** With benefitYear (or alone, meaning any year): only that benefit indicator. */
+  benefitIndicator: queryEnum(BENEFIT_INDICATORS),
+  /** Rounds that were accepted (transition into 'accepted') in this year, China time. */
+  acceptedYear: queryInt(2000, 2100),
   sort: sortParam(ROUND_SORTS, 'nextDueOn'),
 });
 export type RoundListQuery = z.infer<typeof roundListQuery>;

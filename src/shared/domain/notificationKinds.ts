@@ -5,6 +5,8 @@ import type { Locale } from '../i18n/locales';
  * channels (e-mail, an inbox with preferences) can route on it; the texts are stored with the row.
  */
 export const NOTIFICATION_KINDS = ['list.published', 'result.published',
+  // District summaries (附件3): submitted to the city, accepted or returned to the district.
+  'summary.submitted', 'summary.reviewed',
   // Transition notices (shared/domain/transitionNotices.ts) and panel assignment.
   'round.noticeIssued', 'round.submitted', 'round.returned', 'round.reviewStarted', 'round.evaluationRecorded',
   'round.acceptanceRecorded', 'round.sideChange', 'panel.assigned', 'panel.meeting',
@@ -14,6 +16,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS = {
   'list.published': { 'zh-CN': '纳入审核名单', en: 'Listed for audit' },
+  'summary.submitted': { 'zh-CN': '区县报送工作总结表', en: 'District summary submitted' },
+  'summary.reviewed': { 'zh-CN': '工作总结表审核结果', en: 'Summary reviewed by the city' },
   'result.published': { 'zh-CN': '验收结果公布', en: 'Acceptance result published' },
   'round.noticeIssued': { 'zh-CN': '书面通知审核', en: 'Notified in writing' },
   'round.submitted': { 'zh-CN': '企业提交待审', en: 'Submitted for review' },

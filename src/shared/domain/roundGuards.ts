@@ -18,6 +18,7 @@ export const GUARD_NAMES = [
   'optionsReadyForEvaluation',
   'panelComplete',
   'allScoresIn',
+  'allMembersSigned',
   'reviewOpinionAttached',
   'revisionConfirmed',
   'highCostOptionsSettled',
@@ -78,6 +79,10 @@ export const GUARDS = {
   allScoresIn: {
     'zh-CN': '专家组全部成员已提交有效评分表',
     en: 'Every panel member has submitted a valid score sheet',
+  },
+  allMembersSigned: {
+    'zh-CN': '专家组全部在任成员已签字确认评审结果',
+    en: 'Every active panel member has signed the panel result',
   },
   reviewOpinionAttached: {
     'zh-CN': '已上传技术审查意见',

@@ -195,7 +195,7 @@ export const ROUND_TRANSITIONS = {
   recordEvaluation: {
     ...main, from: ['evaluation_review'],
     to: { by: 'evaluationGrade', outcomes: { pass: 'evaluated', pass_with_revision: 'evaluated', fail: 'evaluation_failed' } },
-    roles: DISTRICT, guards: ['panelComplete', 'allScoresIn', 'reviewOpinionAttached'],
+    roles: DISTRICT, guards: ['panelComplete', 'allScoresIn', 'allMembersSigned', 'reviewOpinionAttached'],
     label: { 'zh-CN': '录入评估结论', en: 'Record evaluation result' },
   },
   restartAudit: {
@@ -223,7 +223,7 @@ export const ROUND_TRANSITIONS = {
   recordAcceptance: {
     ...main, from: ['acceptance_review'],
     to: { by: 'acceptanceGrade', outcomes: { accepted: 'accepted', rejected: 'acceptance_rejected' } },
-    roles: DISTRICT, guards: ['panelComplete', 'allScoresIn', 'acceptanceOpinionAttached'],
+    roles: DISTRICT, guards: ['panelComplete', 'allScoresIn', 'allMembersSigned', 'acceptanceOpinionAttached'],
     label: { 'zh-CN': '录入验收结论', en: 'Record acceptance result' },
   },
   reapplyForAcceptance: {

@@ -120,6 +120,42 @@ export const ERROR_MESSAGES = {
     en: 'Only a failed e-mail can be retried (this one is "{status}")',
   },
   REVIEW_CONFLICT: { 'zh-CN': '当前不能执行此评审操作：{reason}', en: 'This review action is not possible now: {reason}' },
+  DRAW_TOO_FEW_CANDIDATES: {
+    'zh-CN': '符合条件的专家不足：需要 {needed} 名，仅 {eligible} 名符合条件（{excluded}）',
+    en: 'Too few eligible experts: {needed} needed, {eligible} eligible ({excluded})',
+  },
+  AGENCY_CREDIT_CODE_TAKEN: {
+    'zh-CN': '统一社会信用代码 {code} 已被其他咨询服务机构使用',
+    en: 'The unified social credit code {code} is already registered to another consulting agency',
+  },
+  AGENCY_STATUS_UNCHANGED: {
+    'zh-CN': '该机构当前状态已是“{status}”，无需变更',
+    en: 'The agency is already "{status}"; nothing to change',
+  },
+  AUDITOR_CERTIFICATE_TAKEN: {
+    'zh-CN': '本机构已登记证书编号为 {certificateNo} 的审核人员',
+    en: 'An auditor with certificate number {certificateNo} is already registered for this agency',
+  },
+  SPOT_CHECK_CONFLICT: { 'zh-CN': '当前不能执行此抽查操作：{reason}', en: 'This spot-check action is not possible now: {reason}' },
+  SPOT_CHECK_NOT_READY: { 'zh-CN': '不满足抽查操作的条件：{reason}', en: 'The spot check is not ready for this: {reason}' },
+  ENFORCEMENT_CASE_STATE_CONFLICT: {
+    'zh-CN': '该执法案件当前状态为“{status}”，不能执行此操作',
+    en: 'The enforcement case is "{status}"; this is not possible now',
+  },
+  ENFORCEMENT_DECISION_NO_TAKEN: { 'zh-CN': '决定书文号 {decisionNo} 已被本区县其他案件使用', en: 'The decision number {decisionNo} is already used by another case of this district' },
+  ENFORCEMENT_FINE_NEEDS_ORDER: {
+    'zh-CN': '依据{basis}，须先责令限期改正，企业拒不改正的方可罚款；该企业尚无已作出决定的责令改正案件',
+    en: 'Under {basis} a fine follows only a disregarded order to correct; this enterprise has no decided order to correct',
+  },
+  SUGGESTION_NOT_AVAILABLE: {
+    'zh-CN': '该建议已不适用（可能已被处理或数据已变化，请刷新）',
+    en: 'This suggestion no longer applies (it may have been handled or the data changed; reload)',
+  },
+  SUMMARY_STATE_CONFLICT: {
+    'zh-CN': '工作总结表当前状态为“{state}”，不能{action}（可能已被他人处理，请刷新）',
+    en: 'The summary is "{state}"; it cannot be {action} now (someone may have acted first; reload)',
+  },
+  SUMMARY_INCOMPLETE: { 'zh-CN': '报送前请填写：{fields}', en: 'Fill in before submitting: {fields}' },
   INTERNAL: { 'zh-CN': '服务器内部错误，请稍后再试（编号 {requestId}）', en: 'Internal error; please try again later (id {requestId})' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

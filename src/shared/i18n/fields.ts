@@ -107,6 +107,32 @@ export const FIELD_LABELS = {
   remindDays: { 'zh-CN': '提前提醒天数', en: 'Reminder days before' },
   escalateAfterDays: { 'zh-CN': '逾期升级天数', en: 'Days overdue before escalation' },
   enabled: { 'zh-CN': '启用', en: 'Enabled' },
+  certificateNo: { 'zh-CN': '证书编号', en: 'Certificate number' },
+  specialities: { 'zh-CN': '专业领域（行业）', en: 'Specialities (industries)' },
+  serviceDistrictCodes: { 'zh-CN': '服务区县', en: 'Districts served' },
+  rating: { 'zh-CN': '评分', en: 'Rating' },
+  decisionNo: { 'zh-CN': '决定文号', en: 'Decision number' },
+  decidedOn: { 'zh-CN': '决定日期', en: 'Decision date' },
+  // dashboards and open data
+  progress: { 'zh-CN': '进展阶段', en: 'Progress stage' },
+  benefitYear: { 'zh-CN': '效益生效年度', en: 'Benefit effective year' },
+  benefitIndicator: { 'zh-CN': '效益指标', en: 'Benefit indicator' },
+  acceptedYear: { 'zh-CN': '验收合格年度', en: 'Year accepted' },
+  dataset: { 'zh-CN': '数据集', en: 'Dataset' },
+  file: { 'zh-CN': '文件名', en: 'File name' },
+  // enforcement and credit
+  violationType: { 'zh-CN': '违法类型', en: 'Violation type' },
+  legalBasis: { 'zh-CN': '法律依据', en: 'Legal basis' },
+  measure: { 'zh-CN': '处理措施', en: 'Measure' },
+  facts: { 'zh-CN': '违法事实', en: 'Facts' },
+  openedOn: { 'zh-CN': '立案日期', en: 'Date opened' },
+  correctionDue: { 'zh-CN': '改正期限', en: 'Correction deadline' },
+  fineAmount: { 'zh-CN': '罚款金额（元）', en: 'Fine (CNY)' },
+  closedOn: { 'zh-CN': '结案日期', en: 'Date closed' },
+  expectedVersion: { 'zh-CN': '记录版本', en: 'Record version' },
+  inScope: { 'zh-CN': '纳入披露名单', en: 'In disclosure scope' },
+  since: { 'zh-CN': '纳入日期', en: 'Since' },
+  roundId: { 'zh-CN': '审核轮次', en: 'Audit round' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldName = keyof typeof FIELD_LABELS;

@@ -60,6 +60,10 @@ export const CUSTOM_MESSAGES: Record<string, Record<Locale, string>> = {
   'roundIds.duplicate': { 'zh-CN': '审核轮次不能重复', en: 'must not repeat a round' },
   'scoreItem.code': { 'zh-CN': '应以小写字母开头，只含小写字母、数字和下划线（最多 40 位）', en: 'must start with a lowercase letter and hold only lowercase letters, digits and underscores (at most 40)' },
   'remindDays.duplicate': { 'zh-CN': '提醒天数不能重复', en: 'must not repeat a day' },
+  'spotCheck.sampleSize': { 'zh-CN': '抽查比例与抽查数量须填写且只填写其中一项', en: 'give either a sample ratio or a sample count, not both' },
+  'checkers.duplicate': { 'zh-CN': '检查人员不能重复', en: 'must not repeat a checker' },
+  'categories.duplicate': { 'zh-CN': '问题类别不能重复', en: 'must not repeat a category' },
+  'openData.file': { 'zh-CN': '应为“年度.csv”或“年度.json”，如 2021.csv', en: 'must be "<year>.csv" or "<year>.json", e.g. 2021.csv' },
 };
 
 /** Translate one validation issue into a short message (without the field name). */

@@ -1,4 +1,4 @@
-/** Typed wrappers of the calendar routes: the agenda, the .ics download and the subscription address (task H). */
+/** Typed wrappers of the calendar routes: the agenda, the .ics download and the subscription address. */
 import {
   calendarSchema,
   feedTokenCreatedSchema,

@@ -175,7 +175,7 @@ export { reviewApi } from './reviewEndpoints';
 // --- deadline reminders: the city's settings, a round's reminder log (task G) ---
 export { reminderApi } from './reminderEndpoints';
 
-// --- calendar: agenda, .ics export, subscription address (task H) ---
+// --- calendar: agenda, .ics export, subscription address ---
 export { calendarApi } from './calendarEndpoints';
 
 // --- e-mail: the outbox (administrators), my e-mail settings (task F) ---

@@ -27,11 +27,11 @@ export const reviewApi = {
   rule: () => request(gradingRuleSchema, 'GET', '/grading-rule'),
   saveRule: (body: GradingRuleInput) => request(gradingRuleSchema, 'PUT', '/grading-rule', { body }),
   panels: (roundId: string) => request(roundPanelsSchema, 'GET', `/rounds/${seg(roundId)}/panels`),
-  formPanel: (roundId: string, expertUserIds: string[]) =>
-    request(roundPanelsSchema, 'POST', `/rounds/${seg(roundId)}/panels`, { body: { expertUserIds } }),
+  formPanel: (roundId: string, expertUserIds: string[], reason: string) =>
+    request(roundPanelsSchema, 'POST', `/rounds/${seg(roundId)}/panels`, { body: { expertUserIds, reason } }),
   experts: () => request(z.array(expertOptionSchema), 'GET', '/review-experts'),
-  replace: (panelId: string, outgoingUserId: string, incomingUserId: string) =>
-    request(roundPanelsSchema, 'POST', `/review-panels/${seg(panelId)}/replacements`, { body: { outgoingUserId, incomingUserId } }),
+  replace: (panelId: string, outgoingUserId: string, incomingUserId: string, reason: string) =>
+    request(roundPanelsSchema, 'POST', `/review-panels/${seg(panelId)}/replacements`, { body: { outgoingUserId, incomingUserId, reason } }),
   scheduleMeeting: (panelId: string, meetingOn: string | null, meetingPlace: string | null) =>
     request(roundPanelsSchema, 'PUT', `/review-panels/${seg(panelId)}/meeting`, { body: { meetingOn, meetingPlace } }),
   confirmRevision: (panelId: string) =>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  ShopOutlined,
   BankOutlined,
   CalendarOutlined,
   ScheduleOutlined,
@@ -16,6 +17,8 @@ import {
   FormOutlined,
   BellOutlined,
   MailOutlined,
+  TableOutlined,
+  PieChartOutlined,
 } from '@ant-design/icons';
 import type { Action } from '../../shared/domain/permissions';
 import type { MessageKey } from '../i18n';
@@ -41,7 +44,16 @@ export const MENU: MenuEntry[] = [
   { key: '/campaigns', path: '/campaigns', label: 'menu.campaigns', icon: <CalendarOutlined />, action: 'campaign.read' },
   { key: '/result-batches', path: '/result-batches', label: 'portal.batches.menu', icon: <TrophyOutlined />, action: 'result.publish' },
   { key: '/reviews', path: '/reviews', label: 'reviews.menu.mine', icon: <SolutionOutlined />, action: 'review.score' },
+  { key: '/expert-ratings', path: '/expert-ratings', label: 'expertWork.menu', icon: <SolutionOutlined />, action: 'expertRatings.read' },
+  { key: '/experts', path: '/experts', label: 'experts.menu.library', icon: <TeamOutlined />, action: 'expert.manage' },
+  { key: '/my-expert-profile', path: '/my-expert-profile', label: 'experts.menu.mine', icon: <ProfileOutlined />, action: 'expert.self' },
+  { key: '/agencies', path: '/agencies', label: 'agencies.menu.list', icon: <ShopOutlined />, action: 'agency.list' },
+  { key: '/my-agency', path: '/my-agency', label: 'agencies.menu.mine', icon: <ShopOutlined />, action: 'agency.self' },
+  { key: '/enforcement', path: '/enforcement', label: 'enforcement.menu', icon: <AuditOutlined />, action: 'enforcement.read' },
+  { key: '/spot-checks', path: '/spot-checks', label: 'spotChecks.menu', icon: <CheckSquareOutlined />, action: 'spotCheck.read' },
   { key: '/calendar', path: '/calendar', label: 'calendar.menu', icon: <ScheduleOutlined /> },
+  { key: '/dashboards', path: '/dashboards', label: 'dashboards.menu', icon: <PieChartOutlined />, action: 'dashboard.read' },
+  { key: '/statistics/summary', path: '/statistics/summary', label: 'statistics.menu', icon: <TableOutlined />, action: 'statistics.read' },
   {
     key: '/my-enterprise',
     path: '/my-enterprise',

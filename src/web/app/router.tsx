@@ -6,6 +6,9 @@ import { LoginPage } from '../pages/auth/LoginPage';
 import { Loading } from '../components/Loading';
 import { AppLayout } from './AppLayout';
 import { RequireAuth, RequirePermission } from './guards';
+import { agencyAppRoutes, agencyPortalRoutes } from '../pages/agencies/agencyRoutes';
+import { enforcementAppRoutes } from '../pages/enforcement/enforcementRoutes';
+import { spotCheckAppRoutes, spotCheckPortalRoutes } from '../pages/spotChecks/spotCheckRoutes';
 
 const HomePage = lazy(() => import('../pages/home/HomePage'));
 const ChangePasswordPage = lazy(() => import('../pages/auth/ChangePasswordPage'));
@@ -33,9 +36,16 @@ const ResultBatchPage = lazy(() => import('../pages/results/ResultBatchPage'));
 const OptionRulesPage = lazy(() => import('../pages/options/OptionRulesPage'));
 const MyReviewsPage = lazy(() => import('../pages/reviews/MyReviewsPage'));
 const ScoringPage = lazy(() => import('../pages/reviews/ScoringPage'));
+const ExpertRatingsPage = lazy(() => import('../pages/reviews/ExpertRatingsPage'));
 const ScoreSheetsPage = lazy(() => import('../pages/reviews/ScoreSheetsPage'));
+const ExpertListPage = lazy(() => import('../pages/experts/ExpertListPage'));
+const ExpertDetailPage = lazy(() => import('../pages/experts/ExpertDetailPage'));
+const MyExpertProfilePage = lazy(() => import('../pages/experts/MyExpertProfilePage'));
 const ReminderSettingsPage = lazy(() => import('../pages/reminders/ReminderSettingsPage'));
+const SummaryPage = lazy(() => import('../pages/statistics/SummaryPage'));
 const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
+const DashboardPage = lazy(() => import('../pages/dashboards/DashboardPage'));
+const PortalOpenDataPage = lazy(() => import('../pages/portal/PortalOpenDataPage'));
 const MailOutboxPage = lazy(() => import('../pages/mail/MailOutboxPage'));
 const MailPreferencesPage = lazy(() => import('../pages/mail/MailPreferencesPage'));
 
@@ -60,7 +70,10 @@ export const router = createBrowserRouter([
       { index: true, element: <PortalHomePage /> },
       { path: 'lists', element: <PortalListsPage /> },
       { path: 'results', element: <PortalResultsPage /> },
+      { path: 'open-data', element: <PortalOpenDataPage /> },
       { path: 'rounds/:id', element: <PortalRoundPage /> },
+      ...agencyPortalRoutes,
+      ...spotCheckPortalRoutes,
       { path: '*', element: <NotFoundResult /> },
     ],
   },
@@ -92,14 +105,23 @@ export const router = createBrowserRouter([
       { path: 'audit', element: guarded('audit.list', <AuditPage />) },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'calendar', element: <CalendarPage /> },
+      { path: 'dashboards', element: guarded('dashboard.read', <DashboardPage />) },
       { path: 'result-batches', element: guarded('result.publish', <ResultBatchPage />) },
       { path: 'option-rules', element: guarded('optionRules.read', <OptionRulesPage />) },
       { path: 'reviews', element: guarded('review.score', <MyReviewsPage />) },
       { path: 'reviews/:id', element: guarded('review.score', <ScoringPage />) },
+      { path: 'expert-ratings', element: guarded('expertRatings.read', <ExpertRatingsPage />) },
       { path: 'score-sheets', element: guarded('scoreSheet.manage', <ScoreSheetsPage />) },
+      { path: 'experts', element: guarded('expert.manage', <ExpertListPage />) },
+      { path: 'experts/:id', element: guarded('expert.manage', <ExpertDetailPage />) },
+      { path: 'my-expert-profile', element: guarded('expert.self', <MyExpertProfilePage />) },
       { path: 'reminder-settings', element: guarded('reminder.manage', <ReminderSettingsPage />) },
+      { path: 'statistics/summary', element: guarded('statistics.read', <SummaryPage />) },
       { path: 'mail-outbox', element: guarded('mail.admin', <MailOutboxPage />) },
       { path: 'mail-preferences', element: <MailPreferencesPage /> },
+      ...agencyAppRoutes,
+      ...enforcementAppRoutes,
+      ...spotCheckAppRoutes,
       { path: '403', element: <ForbiddenResult /> },
       { path: '*', element: <NotFoundResult /> },
     ],

@@ -1,3 +1,8 @@
+import { overviewEn } from './overviewMessages';
+import { expertWorkEn } from './expertWorkMessages';
+import { spotChecksEn, similarityEn } from './spotCheckMessages';
+import { expertsEn } from './expertMessages';
+import { statisticsEn } from './statisticsMessages';
 import { portalEn } from './portalMessages';
 import { optionsEn } from './optionMessages';
 import { applicationsEn } from './applicationMessages';
@@ -5,8 +10,11 @@ import { materialEn } from './material.en';
 import type { Messages } from './types';
 import { reviewsEn } from './reviewMessages';
 import { remindersEn } from './reminderMessages';
+import { enforcementEn } from './enforcementMessages';
 import { calendarEn } from './calendarMessages';
 import { mailEn } from './mailMessages';
+import { dashboardsEn } from './dashboardMessages';
+import { agenciesEn } from './agencyMessages';
 
 /** Web UI strings, English. Same keys as zh-CN (checked by the type). */
 export const en: Messages = {
@@ -324,6 +332,7 @@ export const en: Messages = {
   },
   entityTypes: {
     user: 'User',
+    summarySubmission: 'Summary submission',
     enterprise: 'Enterprise',
     organization: 'Organisation',
     system: 'System',
@@ -340,15 +349,32 @@ export const en: Messages = {
     reviewPanel: 'Expert panel',
     mailMessage: 'E-mail',
     reminderSettings: 'Reminder settings',
+    expertWorkSettings: 'Review materials lead time',
+    expert: 'Expert',
+    expertImport: 'Expert library import',
+    panelDraw: 'Expert draw',
+    spotCheck: 'Spot check',
+    enforcementCase: 'Enforcement case',
+    creditRecord: 'Credit record',
+    planSuggestion: 'Plan-list suggestion',
   },
   portal: portalEn,
   material: materialEn,
   applications: applicationsEn,
   options: optionsEn,
   reviews: reviewsEn,
+  expertWork: expertWorkEn,
+  spotChecks: spotChecksEn,
+  similarity: similarityEn,
+  experts: expertsEn,
   reminders: remindersEn,
+  enforcement: enforcementEn,
   calendar: calendarEn,
+  overview: overviewEn,
+  statistics: statisticsEn,
   mail: mailEn,
+  dashboards: dashboardsEn,
+  agencies: agenciesEn,
   errors: {
     forbiddenTitle: 'Access denied',
     forbidden: 'Sorry, you are not allowed to open this page. Ask your administrator if you need access.',

@@ -1,11 +1,19 @@
+import { overviewZhCN } from './overviewMessages';
+import { expertWorkZhCN } from './expertWorkMessages';
+import { spotChecksZhCN, similarityZhCN } from './spotCheckMessages';
+import { expertsZhCN } from './expertMessages';
+import { statisticsZhCN } from './statisticsMessages';
 import { portalZhCN } from './portalMessages';
 import { optionsZhCN } from './optionMessages';
 import { applicationsZhCN } from './applicationMessages';
 import { materialZhCN } from './material.zh-CN';
 import { reviewsZhCN } from './reviewMessages';
 import { remindersZhCN } from './reminderMessages';
+import { enforcementZhCN } from './enforcementMessages';
 import { calendarZhCN } from './calendarMessages';
 import { mailZhCN } from './mailMessages';
+import { dashboardsZhCN } from './dashboardMessages';
+import { agenciesZhCN } from './agencyMessages';
 /** Web UI strings, Simplified Chinese (the default language). Interpolation uses {{name}}. */
 export const zhCN = {
   app: {
@@ -320,6 +328,7 @@ export const zhCN = {
   },
   entityTypes: {
     user: '用户',
+    summarySubmission: '工作总结表',
     enterprise: '企业',
     organization: '机构',
     system: '系统',
@@ -336,15 +345,32 @@ export const zhCN = {
     reviewPanel: '专家组',
     mailMessage: '邮件',
     reminderSettings: '到期提醒设置',
+    expertWorkSettings: '专家评审材料提前期',
+    expert: '专家',
+    expertImport: '专家库导入',
+    panelDraw: '专家抽取',
+    spotCheck: '抽查',
+    enforcementCase: '执法案件',
+    creditRecord: '信用记录',
+    planSuggestion: '审核计划建议',
   },
   portal: portalZhCN,
   material: materialZhCN,
   applications: applicationsZhCN,
   options: optionsZhCN,
   reviews: reviewsZhCN,
+  expertWork: expertWorkZhCN,
+  spotChecks: spotChecksZhCN,
+  similarity: similarityZhCN,
+  experts: expertsZhCN,
   reminders: remindersZhCN,
+  enforcement: enforcementZhCN,
   calendar: calendarZhCN,
+  overview: overviewZhCN,
+  statistics: statisticsZhCN,
   mail: mailZhCN,
+  dashboards: dashboardsZhCN,
+  agencies: agenciesZhCN,
   errors: {
     forbiddenTitle: '无权访问',
     forbidden: '抱歉，您没有访问此页面的权限。如需开通，请联系系统管理员。',

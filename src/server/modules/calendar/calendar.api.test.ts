@@ -76,7 +76,7 @@ beforeAll(async () => {
   const reviewed = await roundInState(t, city, yubei, 'evaluation_review');
   const experts = (await yubei.get('/api/review-experts')).json<{ id: string; username: string }[]>();
   const ids = ['expert1', 'expert2', 'expert3'].map((u) => experts.find((e) => e.username === u)?.id ?? '');
-  const formed = await yubei.send('POST', `/api/rounds/${reviewed}/panels`, { expertUserIds: ids });
+  const formed = await yubei.send('POST', `/api/rounds/${reviewed}/panels`, { expertUserIds: ids, reason: '测试：人工组建专家组' });
   expect(formed.statusCode, formed.body).toBe(201);
   panelId = formed.json<RoundPanels>().panels[0]?.id ?? '';
 });

@@ -8,8 +8,10 @@ import {
   enterprisePageSchema,
   enterprisePatch,
 } from '../../../shared/contracts/enterprises';
+import { enterpriseOverviewSchema } from '../../../shared/contracts/enterpriseOverview';
 import type { Db } from '../../db/types';
 import { actorOf, metaOf } from '../../platform/http';
+import { enterpriseOverview } from './overviewService';
 import * as service from './service';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -40,6 +42,20 @@ export function enterpriseRoutes(deps: { db: Db }) {
         schema: { tags, summary: 'One enterprise', params: idParams, response: { 200: enterpriseDetailSchema, ...errors } },
       },
       (request) => service.getEnterprise(deps.db, actorOf(request), request.params.id),
+    );
+
+    app.get(
+      '/api/enterprises/:id/overview',
+      {
+        config: { access: 'enterprise.overview' },
+        schema: {
+          tags,
+          summary: 'The 360° view of one enterprise: rounds, scores, options, cases, credit records, spot checks',
+          params: idParams,
+          response: { 200: enterpriseOverviewSchema, ...errors },
+        },
+      },
+      (request) => enterpriseOverview(deps.db, actorOf(request), request.params.id),
     );
 
     app.post(

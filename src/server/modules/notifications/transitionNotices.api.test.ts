@@ -150,7 +150,7 @@ describe('panel assignment', () => {
   it('tells each expert of a formed panel, and the incoming expert of a replacement, personally', async () => {
     const roundId = await roundInState(t, a.city, a.yubei, 'evaluation_review');
     await fresh();
-    const formed = ok(await a.yubei.send('POST', `/api/rounds/${roundId}/panels`, { expertUserIds: a.expertIds }), 201).json<RoundPanels>();
+    const formed = ok(await a.yubei.send('POST', `/api/rounds/${roundId}/panels`, { expertUserIds: a.expertIds, reason: '测试：人工组建专家组' }), 201).json<RoundPanels>();
     const panelId = formed.panels[0]?.id ?? '';
     const rows = await fresh();
     expect(recipients(rows)).toEqual(a.expertIds.map((e) => `panel.assigned → user:${e}`).sort());
@@ -162,7 +162,7 @@ describe('panel assignment', () => {
     const newcomer = await userIdOf(t.db, 'expert_calendar4');
     const [expert1] = a.experts;
     ok(await (expert1 as Client).send('POST', `/api/review-panels/${panelId}/conflict`, { hasConflict: true, note: '曾为该企业提供咨询' }));
-    ok(await a.yubei.send('POST', `/api/review-panels/${panelId}/replacements`, { outgoingUserId: a.expertIds[0], incomingUserId: newcomer }));
+    ok(await a.yubei.send('POST', `/api/review-panels/${panelId}/replacements`, { outgoingUserId: a.expertIds[0], incomingUserId: newcomer, reason: '测试：人工更换专家' }));
     expect(recipients(await fresh())).toEqual([`panel.assigned → user:${newcomer}`]);
     const inbox = ok(await (await signIn(t.app, 'expert_calendar4')).get('/api/notifications', { 'accept-language': 'en' })).json<NotificationPage>();
     expect(inbox.items.map((n) => [n.kind, n.link])).toEqual([['panel.assigned', `/reviews/${panelId}`]]);

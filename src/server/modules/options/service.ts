@@ -27,6 +27,7 @@ import { AppError, LocalizedError, notFound, type FieldErrors } from '../../plat
 import { findRoundKeys, type RoundKeys } from '../rounds/materialRepository';
 import { ROUND_ENTITY } from '../rounds/service';
 import * as repo from './repository';
+import { signOption, unsignOption } from '../similarity/signatures';
 
 export const OPTION_ENTITY = { 'zh-CN': '清洁生产方案', en: 'Option' } as const;
 const MATERIAL = {
@@ -179,6 +180,7 @@ export async function createOption(db: Db, actor: Actor, id: string, input: Opti
     }
     const optionId = await repo.insertOption(tx, round, fields, actor.userId);
     await repo.replaceBenefits(tx, { id: optionId, roundId: round.id }, figures(input.predictedBenefits), figures(input.actualBenefits));
+    await signOption(tx, optionId);
     const created = await scopedOption(tx, round.id, optionId);
     await recordAudit(tx, actor, meta, { action: 'option.created', entityId: optionId, after: { roundId: round.id, ...snapshot(created) } });
     return created;
@@ -201,6 +203,7 @@ export async function updateOption(
     checkOption({ ...fields, status: input.status, feasibility: input.feasibility ?? null }, before.status);
     await repo.updateOption(tx, optionId, fields, actor.userId);
     await repo.replaceBenefits(tx, { id: optionId, roundId: round.id }, figures(input.predictedBenefits), figures(input.actualBenefits));
+    await signOption(tx, optionId);
     const after = await scopedOption(tx, round.id, optionId);
     const changes = diff(snapshot(before), snapshot(after));
     if (changes) await recordAudit(tx, actor, meta, { action: 'option.updated', entityId: optionId, ...changes });
@@ -243,6 +246,7 @@ export async function deleteOption(db: Db, actor: Actor, id: string, optionId: s
     const round = await scopedRound(tx, actor, id, true);
     const before = await scopedOption(tx, round.id, optionId, true);
     assertEditable(round.state, 'options');
+    await unsignOption(tx, optionId);
     await repo.deleteOption(tx, optionId);
     await recordAudit(tx, actor, meta, { action: 'option.deleted', entityId: optionId, before: { roundId: round.id, ...snapshot(before) } });
   });

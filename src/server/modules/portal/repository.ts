@@ -27,7 +27,7 @@ const FROM = `FROM audit_rounds r
  * The round's latest 技术审查意见 (evaluation opinion, table review_opinions), joined as `ro`; shown only
  * once the round passed evaluation.
  */
-const REVIEW_OPINION_JOIN = `LEFT JOIN LATERAL (
+export const REVIEW_OPINION_JOIN = `LEFT JOIN LATERAL (
     SELECT o.opinion_no, o.issued_on FROM review_opinions o
      WHERE o.round_id = r.id AND o.kind = 'evaluation' AND r.evaluation_passed_on IS NOT NULL
      ORDER BY o.issued_on DESC, o.created_at DESC LIMIT 1) ro ON TRUE`;

@@ -14,6 +14,7 @@ import { cityOf } from './configService';
 import * as config from './configRepository';
 import * as repo from './panelRepository';
 import { notifyPanelAssigned, notifyPanelMeeting } from '../notifications/transitionNotices';
+import { recordManualChoice } from '../experts/manualChoice';
 
 export const PANEL_ENTITY = { 'zh-CN': '专家组', en: 'Expert panel' } as const;
 
@@ -124,6 +125,7 @@ export async function formPanel(db: Db, actor: Actor, roundId: string, input: Pa
       const sheet = await config.currentSheet(tx, keys.cityCode, kind);
       if (!sheet) throw new Error(`city ${keys.cityCode} has no ${kind} score sheet`);
       const panelId = await repo.insertPanel(tx, { id: roundId, ...keys }, kind, sheet.id, actor.userId, ids);
+      await recordManualChoice(tx, actor, meta, { roundId, panelId, kind, replacedUserId: null, chosen: ids, reason: input.reason, ...keys });
       await notifyPanelAssigned(tx, panelId, ids);
       await recordAudit(tx, actor, meta, {
         action: 'panel.formed',
@@ -166,6 +168,16 @@ export async function replaceMember(db: Db, actor: Actor, panelId: string, input
     }
     await checkExperts(tx, panel.cityCode, 'incomingUserId', [input.incomingUserId]);
     await repo.replaceMember(tx, panelId, input.outgoingUserId, input.incomingUserId, actor.userId);
+    await recordManualChoice(tx, actor, meta, {
+      roundId: panel.roundId,
+      panelId,
+      kind: panel.kind,
+      replacedUserId: input.outgoingUserId,
+      chosen: [input.incomingUserId],
+      reason: input.reason,
+      cityCode: panel.cityCode,
+      districtCode: panel.districtCode,
+    });
     await notifyPanelAssigned(tx, panelId, [input.incomingUserId]);
     await recordAudit(tx, actor, meta, {
       action: 'panel.memberReplaced',

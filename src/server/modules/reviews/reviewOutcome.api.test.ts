@@ -5,7 +5,7 @@ import { addMonths, localIsoDate } from '../../../shared/domain/deadlines';
 import type { RoundState } from '../../../shared/domain/roundStates';
 import { auditEventsOf, createTestApp, errorOf, signIn, userIdOf, type Client, type TestContext } from '../../../../test/helpers/app';
 import { minimalPdf, multipartOf } from '../../../../test/helpers/files';
-import { expertClients, fullScores, roundInState, scorePanel } from '../../../../test/helpers/reviews';
+import { expertClients, fullScores, roundInState, scorePanel, signPanel } from '../../../../test/helpers/reviews';
 
 let t: TestContext;
 let city: Client;
@@ -27,7 +27,7 @@ const fire = (client: Client, id: string, name: string, expectedState: RoundStat
   client.send('POST', `/api/rounds/${id}/transitions/${name}`, { expectedState, ...(comment ? { comment } : {}) });
 
 async function formPanel(roundId: string): Promise<string> {
-  const res = await yubei.send('POST', `/api/rounds/${roundId}/panels`, { expertUserIds: ids });
+  const res = await yubei.send('POST', `/api/rounds/${roundId}/panels`, { expertUserIds: ids, reason: '测试：人工组建专家组' });
   expect(res.statusCode, res.body).toBe(201);
   const panel = res.json<RoundPanels>().panels[0];
   if (!panel) throw new Error('no panel');
@@ -90,6 +90,9 @@ describe('guards of recordEvaluation', () => {
     expect(await guardOf()).toEqual(['guards.panelComplete']);
     await t.db.query('UPDATE panel_members SET has_conflict = false, conflict_note = NULL WHERE panel_id = $1', [panel]);
     await scorePanelSubmitOnly(panel, [80, 80, 80]);
+    // Every member signs the result (签字确认) before the decision.
+    expect((await guardOf())[0]).toBe('guards.allMembersSigned');
+    await signPanel(panel, experts);
     expect((await guardOf())[0]).toBe('guards.reviewOpinionAttached');
     await recordOpinion(round, 'evaluation');
     const res = await fire(yubei, round, 'recordEvaluation', 'evaluation_review');

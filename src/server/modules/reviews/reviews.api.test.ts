@@ -31,7 +31,7 @@ const expert = (i: number): Client => {
   return c;
 };
 const formPanel = (roundId: string, expertIds: readonly (string | undefined)[], client = yubei) =>
-  client.send('POST', `/api/rounds/${roundId}/panels`, { expertUserIds: expertIds });
+  client.send('POST', `/api/rounds/${roundId}/panels`, { expertUserIds: expertIds, reason: '测试：人工组建专家组' });
 async function newPanel(roundId: string, members = ids.slice(0, 3)): Promise<RoundPanels['panels'][number]> {
   const res = await formPanel(roundId, members);
   expect(res.statusCode, res.body).toBe(201);
@@ -155,7 +155,8 @@ describe('panels', () => {
     expect(await countRows(t.db, ['review_panels', 'panel_members', 'audit_events'])).toEqual(before);
 
     const events = await auditEventsOf(t.db, async () => expect((await formPanel(round, ids.slice(0, 3))).statusCode).toBe(201));
-    expect(events.map((e) => e.action)).toEqual(['panel.formed']);
+    // A manual choice is also recorded as a draw record with its reason (expert library).
+    expect(events.map((e) => e.action)).toEqual(['panelDraw.manualChoice', 'panel.formed']);
     const again = await formPanel(round, ids.slice(2, 5));
     expect(again.statusCode).toBe(409);
     const after = await countRows(t.db, ['review_panels', 'panel_members']);
@@ -209,14 +210,14 @@ describe('panels', () => {
     // A submitted member cannot be replaced; a member with a conflict can.
     await expert(0).send('POST', `${url}/conflict`, { hasConflict: false });
     expect((await expert(0).send('PUT', `${url}/scores`, { scores: fullScores('evaluation', 80), submit: true })).statusCode).toBe(200);
-    const submitted = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[0], incomingUserId: ids[3] });
+    const submitted = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[0], incomingUserId: ids[3], reason: '测试：人工更换专家' });
     expect(submitted.statusCode).toBe(409);
-    const member = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[1], incomingUserId: ids[2] });
+    const member = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[1], incomingUserId: ids[2], reason: '测试：人工更换专家' });
     expect(Object.keys(errorOf(member).fields ?? {})).toEqual(['incomingUserId']);
-    const stranger = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[4], incomingUserId: ids[3] });
+    const stranger = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[4], incomingUserId: ids[3], reason: '测试：人工更换专家' });
     expect(Object.keys(errorOf(stranger).fields ?? {})).toEqual(['outgoingUserId']);
-    expect((await jiangbei.send('POST', `${url}/replacements`, { outgoingUserId: ids[1], incomingUserId: ids[3] })).statusCode).toBe(404);
-    const replaced = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[1], incomingUserId: ids[3] });
+    expect((await jiangbei.send('POST', `${url}/replacements`, { outgoingUserId: ids[1], incomingUserId: ids[3], reason: '测试：人工更换专家' })).statusCode).toBe(404);
+    const replaced = await yubei.send('POST', `${url}/replacements`, { outgoingUserId: ids[1], incomingUserId: ids[3], reason: '测试：人工更换专家' });
     expect(replaced.statusCode, replaced.body).toBe(200);
     const members = replaced.json<RoundPanels>().panels[0]?.members ?? [];
     expect(members.map((m) => [m.expertUserId, m.replacedAt === null])).toEqual([

@@ -8,7 +8,7 @@ import type {
   Publication,
 } from '../../../shared/contracts/rounds';
 import { roundDeadlines } from '../../../shared/domain/deadlines';
-import type { Db } from '../../db/types';
+import type { Db, Tx } from '../../db/types';
 import { recordAudit, recordAuditMany, type AuditInput } from '../../platform/audit';
 import type { Actor, RequestMeta } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -36,35 +36,35 @@ export function listPlanEntries(db: Db, actor: Actor, query: PlanEntryListQuery)
 }
 
 export async function proposePlanEntry(db: Db, actor: Actor, input: PlanEntryInput, meta: RequestMeta): Promise<PlanEntry> {
-  // The enterprise must be in the caller's scope (another district's enterprise answers 404).
-  const enterprise = await getEnterprise(db, actor, input.enterpriseId);
-  const cityCode = actor.scope.kind === 'city' || actor.scope.kind === 'district' ? actor.scope.cityCode : null;
-  if (!cityCode) throw new AppError('FORBIDDEN');
   try {
-    return await db.transaction(async (tx) => {
-      if (
-        (await plans.liveEntryExists(tx, enterprise.id, input.plannedYear)) ||
-        (await rounds.roundExists(tx, enterprise.id, input.plannedYear))
-      ) {
-        throw duplicate(input.plannedYear);
-      }
-      const id = await plans.insertPlanEntry(tx, {
-        ...input,
-        contactName: input.contactName ?? enterprise.contactName,
-        contactPhone: input.contactPhone ?? enterprise.contactPhone,
-        cityCode,
-        districtCode: enterprise.districtCode,
-        proposedBy: actor.userId,
-      });
-      const created = await plans.findPlanEntry(tx, actor.scope, id);
-      if (!created) throw new Error('proposed entry is not visible to its author');
-      await recordAudit(tx, actor, meta, { action: 'planEntry.proposed', entityId: id, after: created });
-      return created;
-    });
+    return await db.transaction((tx) => proposePlanEntryIn(tx, actor, input, meta));
   } catch (error) {
     if (isUniqueViolation(error, 'plan_entries_enterprise_year_uq')) throw duplicate(input.plannedYear);
     throw error;
   }
+}
+
+/** The proposal inside the caller's transaction (also used by the 附件4 suggestions' accept). */
+export async function proposePlanEntryIn(tx: Tx, actor: Actor, input: PlanEntryInput, meta: RequestMeta): Promise<PlanEntry> {
+  // The enterprise must be in the caller's scope (another district's enterprise answers 404).
+  const enterprise = await getEnterprise(tx, actor, input.enterpriseId);
+  const cityCode = actor.scope.kind === 'city' || actor.scope.kind === 'district' ? actor.scope.cityCode : null;
+  if (!cityCode) throw new AppError('FORBIDDEN');
+  if ((await plans.liveEntryExists(tx, enterprise.id, input.plannedYear)) || (await rounds.roundExists(tx, enterprise.id, input.plannedYear))) {
+    throw duplicate(input.plannedYear);
+  }
+  const id = await plans.insertPlanEntry(tx, {
+    ...input,
+    contactName: input.contactName ?? enterprise.contactName,
+    contactPhone: input.contactPhone ?? enterprise.contactPhone,
+    cityCode,
+    districtCode: enterprise.districtCode,
+    proposedBy: actor.userId,
+  });
+  const created = await plans.findPlanEntry(tx, actor.scope, id);
+  if (!created) throw new Error('proposed entry is not visible to its author');
+  await recordAudit(tx, actor, meta, { action: 'planEntry.proposed', entityId: id, after: created });
+  return created;
 }
 
 async function review(

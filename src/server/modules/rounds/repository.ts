@@ -4,6 +4,7 @@ import type { DataScope, Role } from '../../../shared/domain/roles';
 import type { RoundState } from '../../../shared/domain/roundStates';
 import type { Queryable } from '../../db/types';
 import { likeEscape, orderBy, Params, queryPage } from '../../platform/sql';
+import { acceptedInYear, hasRealisedBenefit, inProgressStage } from '../dashboards/predicates';
 
 export const TS = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const DAY = (col: string) => `to_char(${col}, 'YYYY-MM-DD')`;
@@ -84,10 +85,17 @@ export async function listRounds(
 ): Promise<{ items: RoundRow[]; total: number }> {
   const p = new Params();
   const where = [roundScope(scope, p)];
-  if (q.campaignId) where.push(`r.campaign_id = ${p.add(q.campaignId)}`);
-  if (q.listingYear !== undefined) where.push(`r.listing_year = ${p.add(q.listingYear)}`);
-  if (q.districtCode) where.push(`r.district_code = ${p.add(q.districtCode)}`);
-  if (q.state) where.push(`r.state = ${p.add(q.state)}`);
+  // The conditions audit_round_counts can answer (its columns, same names): counted as they are pushed, so any
+  // other filter makes the total a count of the rows (see `keyedTotal` below).
+  let keyed = scope.kind === 'city' || scope.kind === 'district' ? 1 : 0;
+  const pushKeyed = (condition: string) => {
+    where.push(condition);
+    keyed += 1;
+  };
+  if (q.campaignId) pushKeyed(`r.campaign_id = ${p.add(q.campaignId)}`);
+  if (q.listingYear !== undefined) pushKeyed(`r.listing_year = ${p.add(q.listingYear)}`);
+  if (q.districtCode) pushKeyed(`r.district_code = ${p.add(q.districtCode)}`);
+  if (q.state) pushKeyed(`r.state = ${p.add(q.state)}`);
   if (q.keyword) {
     const kw = likeEscape(q.keyword);
     where.push(`(e.name ILIKE ${p.add(`%${kw}%`)} OR e.credit_code ILIKE ${p.add(`${kw.toUpperCase()}%`)})`);
@@ -98,16 +106,32 @@ export async function listRounds(
   }
   if (q.overdue === 'true') where.push(`r.next_due_on < ${p.add(today)}::date`);
   if (q.overdue === 'false') where.push(`(r.next_due_on IS NULL OR r.next_due_on >= ${p.add(today)}::date)`);
-  if (q.waitingForMe === 'true') where.push(`r.state = ANY(${p.add([...waitingStates])}::text[])`);
-  if (q.waitingForMe === 'false') where.push(`NOT (r.state = ANY(${p.add([...waitingStates])}::text[]))`);
+  if (q.waitingForMe === 'true') pushKeyed(`r.state = ANY(${p.add([...waitingStates])}::text[])`);
+  if (q.waitingForMe === 'false') pushKeyed(`NOT (r.state = ANY(${p.add([...waitingStates])}::text[]))`);
+  // Dashboard drill-down filters: the same conditions the dashboards aggregate with.
+  if (q.progress) where.push(inProgressStage(q.progress, p));
+  if (q.industryCode) where.push(`e.industry_code = ${p.add(q.industryCode)}`);
+  if (q.benefitYear !== undefined || q.benefitIndicator) {
+    where.push(hasRealisedBenefit({ year: q.benefitYear, indicator: q.benefitIndicator }, p));
+  }
+  if (q.acceptedYear !== undefined) where.push(acceptedInYear(q.acceptedYear, p));
   const filter = `WHERE ${where.join(' AND ')}`;
+  // The total: summed from audit_round_counts (kept by triggers, migration 0022) when every condition is one of its
+  // keys; else counted, joining enterprises only when a condition reads it (every round has its enterprise) —
+  // counting a city's rows on every page is what made the list slow at national scale (docs/PERFORMANCE.md).
+  const keyedTotal = keyed === where.length;
+  const countFrom = keyedTotal
+    ? 'audit_round_counts r'
+    : /\be\./.test(filter)
+      ? 'audit_rounds r JOIN enterprises e ON e.id = r.enterprise_id'
+      : 'audit_rounds r';
   const { items, total } = await queryPage<RoundRow>(
     db,
     p,
     q.page,
     q.pageSize,
     `${SELECT} ${filter} ${orderBy(q.sort, SORT_COLUMNS, 'r.id')}`,
-    `SELECT count(*)::int AS total FROM audit_rounds r JOIN enterprises e ON e.id = r.enterprise_id ${filter}`,
+    `SELECT ${keyedTotal ? 'COALESCE(sum(r.n), 0)' : 'count(*)'}::int AS total FROM ${countFrom} ${filter}`,
   );
   return { items, total };
 }

@@ -28,9 +28,11 @@ import { applicationFacts, syncAcceptanceDue, type ApplicationFacts } from './ap
 import { loadOptionFacts, optionGuardGaps, optionGuardNotMet, type OptionFacts } from '../options/guards';
 import * as material from './materialRepository';
 import * as repo from './repository';
-import { getRound, ROUND_ENTITY } from './service';
+import { getRound, ROUND_ENTITY, today } from './service';
 import { loadReviewFacts, reviewGuardPasses, type ReviewFacts } from '../reviews/guards';
 import { decideOutcome, outcomeComment } from '../reviews/outcome';
+import { recordResultCredit } from '../enforcement/creditService';
+import { loadSigningFacts, signingGuardNotMet, signingGuardPasses, type SigningFacts } from '../reviews/signing';
 import { notifyTransition } from '../notifications/transitionNotices';
 
 /** The stored material of a round that guards look at, loaded inside the transition's transaction. */
@@ -47,6 +49,8 @@ export interface RoundFacts {
   options?: OptionFacts;
   /** The round's review panels (reviews/guards). */
   reviews?: ReviewFacts;
+  /** Signatures of the open panel's result (reviews/signing). */
+  signing?: SigningFacts;
 }
 
 /** What a guard may look at: the caller, the stored round, its material and the request. */
@@ -79,6 +83,7 @@ export async function loadRoundFacts(db: Queryable, roundId: string, reasons: re
     application: await applicationFacts(db, roundId),
     options: await loadOptionFacts(db, roundId),
     reviews: await loadReviewFacts(db, roundId),
+    signing: await loadSigningFacts(db, roundId),
   };
 }
 
@@ -131,6 +136,8 @@ export function guardPasses(guard: GuardName, ctx: GuardContext): boolean {
     case 'allScoresIn':
     case 'revisionConfirmed':
       return reviewGuardPasses(guard, ctx.facts?.reviews);
+    case 'allMembersSigned':
+      return signingGuardPasses(ctx.facts?.signing);
   }
 }
 
@@ -154,6 +161,7 @@ function guardNotMet(guard: GuardName, name: TransitionName, facts?: RoundFacts,
   if ((guard === 'optionsReadyForEvaluation' || guard === 'highCostOptionsSettled') && facts?.options) {
     return optionGuardNotMet(guard, name, facts.options);
   }
+  if (guard === 'allMembersSigned') return signingGuardNotMet(name, facts?.signing);
   const field = guard === 'reasonGiven' ? 'comment' : `guards.${guard}`;
   const fields: FieldErrors = { [field]: (l) => GUARDS[guard][l] };
   let text: Record<Locale, string> = GUARDS[guard];
@@ -232,6 +240,8 @@ export async function fireTransition(
     await repo.insertHistory(tx, [id], actor, { transition: name, from: round.state, to, comment: historyComment, attachmentIds });
     // The district's explicit acceptance deadline (evaluation opinion) wins over the default.
     if (to === 'evaluated') await syncAcceptanceDue(tx, id);
+    // A notable acceptance result becomes a positive credit record (enforcement/creditService), same transaction.
+    if (to === 'accepted' && outcome) await recordResultCredit(tx, actor, meta, { roundId: id, score: outcome.score, acceptedOn: today() });
     if (to === 'disclosed') await material.markDisclosurePublished(tx, id);
     await notifyTransition(tx, id, name, { grade: outcome?.grade, score: outcome?.score, comment });
     await recordAudit(tx, actor, meta, {

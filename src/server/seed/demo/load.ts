@@ -8,8 +8,13 @@ import { DEMO_PASSWORD, demoEnterprises, demoOrgs } from './demoData';
 import { demoUsers } from './demoUsers';
 import { seedDemoRounds } from './loadRounds';
 import { seedDemoPanels } from './loadPanels';
+import { seedDemoExpertWork } from './loadExpertWork';
 import { seedDemoOptions } from './loadOptions';
 import { seedDemoResults } from './loadResults';
+import { backfillSignatures } from '../../modules/similarity/signatures';
+import { seedDemoExperts } from './loadExperts';
+import { seedDemoAgencies } from './loadAgencies';
+import { seedDemoEnforcement } from './loadEnforcement';
 
 export async function hasUsers(db: Db): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM users LIMIT 1');
@@ -57,12 +62,17 @@ export async function seedDemo(db: Db): Promise<string[]> {
     }
     const lifecycle = await seedDemoRounds(tx, orgIds);
     const demoOptions = await seedDemoOptions(tx, orgIds);
+    await backfillSignatures(tx);
     const demoResults = await seedDemoResults(tx);
     const panels = await seedDemoPanels(tx, orgIds);
+    await seedDemoExpertWork(tx);
+    const experts = await seedDemoExperts(tx, passwordHash);
+    await seedDemoAgencies(tx, orgIds);
+    await seedDemoEnforcement(tx, orgIds);
     await recordAudit(tx, SYSTEM_ACTOR, { ip: null, requestId: null }, {
       action: 'system.seeded',
       entityId: null,
-      after: { dataSet: 'demo', enterprises: demoEnterprises.length, users: demoUsers.length, ...lifecycle, ...demoOptions, ...demoResults, panels },
+      after: { dataSet: 'demo', enterprises: demoEnterprises.length, users: demoUsers.length, ...lifecycle, ...demoOptions, ...demoResults, panels, experts },
     });
     return demoUsers.map((u) => u.username);
   });

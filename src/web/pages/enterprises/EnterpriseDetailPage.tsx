@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { PageContainer, type Crumb } from '../../components/PageContainer';
 import { useT } from '../../i18n';
 import { label } from '../../i18n/labels';
+import { EnterpriseOverview } from './EnterpriseOverview';
 import { useEnterprise } from './useEnterprise';
 
 /** One enterprise, with the edit action the server allows. */
@@ -93,6 +94,7 @@ export default function EnterpriseDetailPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {can('enterprise.overview') && <EnterpriseOverview enterpriseId={e.id} />}
     </PageContainer>
   );
 }

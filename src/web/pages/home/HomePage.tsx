@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   FileSearchOutlined,
   OrderedListOutlined,
+  PieChartOutlined,
   KeyOutlined,
   PlusCircleOutlined,
   ProfileOutlined,
@@ -38,6 +39,7 @@ interface Shortcut {
 
 const SHORTCUTS: Shortcut[] = [
   { key: 'rounds', to: '/rounds', icon: <FileSearchOutlined />, title: 'menu.rounds', desc: 'home.roundsDesc', action: 'round.list' },
+  { key: 'dashboards', to: '/dashboards', icon: <PieChartOutlined />, title: 'dashboards.menu', desc: 'dashboards.homeDesc', action: 'dashboard.read' },
   { key: 'plans', to: '/plan-entries', icon: <OrderedListOutlined />, title: 'menu.plans', desc: 'home.plansDesc', action: 'planEntry.list' },
   { key: 'campaigns', to: '/campaigns', icon: <CalendarOutlined />, title: 'menu.campaigns', desc: 'home.campaignsDesc', action: 'campaign.read' },
   { key: 'enterprises', to: '/enterprises', icon: <BankOutlined />, title: 'menu.enterprises', desc: 'home.enterprisesDesc', action: 'enterprise.list' },

@@ -17,6 +17,7 @@ import { label } from '../../i18n/labels';
 import { PublishListModal } from '../campaigns/PublishListModal';
 import { ReasonTags } from '../rounds/roundUi';
 import { ProposeEntryModal } from './ProposeEntryModal';
+import { PlanSuggestionsPanel } from './PlanSuggestionsPanel';
 
 const FILTER_KEYS = ['plannedYear', 'districtCode', 'status', 'keyword'] as const;
 type Filters = { plannedYear?: number; districtCode?: string; status?: string; keyword?: string };
@@ -318,6 +319,7 @@ export default function PlanListPage() {
           />
         )}
       </Card>
+      {can('planSuggestion.list') && <PlanSuggestionsPanel />}
       <ProposeEntryModal open={proposing} onClose={() => setProposing(false)} />
       <RejectModal entry={rejecting} onClose={() => setRejecting(null)} />
       <PublishListModal open={publishing} onClose={() => setPublishing(false)} />

@@ -12,6 +12,9 @@ const NAV = [
   { key: '/portal', label: 'portal.nav.home' },
   { key: '/portal/lists', label: 'portal.nav.lists' },
   { key: '/portal/results', label: 'portal.nav.results' },
+  { key: '/portal/open-data', label: 'dashboards.openData.nav' },
+  { key: '/portal/dishonest-agencies', label: 'agencies.portal.nav' },
+  { key: '/portal/spot-checks', label: 'spotChecks.portal.nav' },
 ] as const;
 
 /** The public portal's frame (no sign-in): top bar with navigation, language switch and a sign-in link. */

@@ -2,13 +2,15 @@ import { Card, Empty, Segmented, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import dayjs from 'dayjs';
+import type { Assignment } from '../../../shared/contracts/expertWork';
 import type { MyReview } from '../../../shared/contracts/reviews';
-import { reviewApi } from '../../api/reviewEndpoints';
+import { expertWorkApi } from '../../api/expertWorkEndpoints';
 import { ErrorResult } from '../../components/ErrorResult';
 import { listPagination } from '../../components/listParts';
 import { PageContainer } from '../../components/PageContainer';
 import { useListState } from '../../components/urlQuery';
 import { useT } from '../../i18n';
+import { assignmentColumns } from './AssignmentColumns';
 
 const FILTERS = ['open', 'submitted', 'decided'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -29,7 +31,7 @@ export default function MyReviewsPage() {
   const { state, setFilters, setPage } = useListState(FILTER_KEYS, NO_SORTS);
   const filter = FILTERS.includes(state.filters.filter as Filter) ? (state.filters.filter as Filter) : undefined;
   const query = { page: state.page, pageSize: state.pageSize, filter };
-  const { data, error, isFetching, refetch } = useQuery({ queryKey: ['my-reviews', query], queryFn: () => reviewApi.mine(query) });
+  const { data, error, isFetching, refetch } = useQuery({ queryKey: ['my-reviews', query], queryFn: () => expertWorkApi.assignments(query) });
 
   return (
     <PageContainer title={t('reviews.mine.title')} breadcrumb={[{ title: t('menu.home'), to: '/' }, { title: t('reviews.menu.mine') }]}>
@@ -43,7 +45,7 @@ export default function MyReviewsPage() {
         {error ? (
           <ErrorResult error={error} onRetry={() => void refetch()} />
         ) : (
-          <Table<MyReview>
+          <Table<Assignment>
             rowKey="panelId"
             loading={isFetching}
             dataSource={data?.items ?? []}
@@ -57,6 +59,7 @@ export default function MyReviewsPage() {
               { title: t('reviews.mine.kind'), key: 'kind', width: 90, render: (_, r) => t(`reviews.kinds.${r.kind}`) },
               { title: t('reviews.mine.formedAt'), key: 'formedAt', width: 140, render: (_, r) => dayjs(r.formedAt).format('YYYY-MM-DD') },
               { title: t('reviews.mine.status'), key: 'status', width: 130, render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{t(`reviews.statuses.${r.status}`)}</Tag> },
+              ...assignmentColumns(t),
               { title: t('reviews.mine.actions'), key: 'actions', width: 90, render: (_, r) => <Link to={`/reviews/${r.panelId}`}>{t('reviews.mine.open')}</Link> },
             ]}
           />

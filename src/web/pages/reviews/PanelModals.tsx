@@ -21,18 +21,18 @@ export function FormPanelModal(props: {
   open: boolean;
   kind: ScoreSheetKind;
   rule: GradingRuleInput;
-  onSubmit: (expertUserIds: string[]) => Promise<void>;
+  onSubmit: (expertUserIds: string[], reason: string) => Promise<void>;
   onClose: () => void;
 }) {
   const { t } = useT();
-  const [form] = Form.useForm<{ expertUserIds: string[] }>();
+  const [form] = Form.useForm<{ expertUserIds: string[]; reason: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const experts = useExperts(props.open);
   const kind = t(`reviews.kinds.${props.kind}`);
 
   const submit = async () => {
-    let values: { expertUserIds: string[] };
+    let values: { expertUserIds: string[]; reason: string };
     try {
       values = await form.validateFields();
     } catch {
@@ -41,7 +41,7 @@ export function FormPanelModal(props: {
     setBusy(true);
     setError(null);
     try {
-      await props.onSubmit(values.expertUserIds);
+      await props.onSubmit(values.expertUserIds, values.reason.trim());
       form.resetFields();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -75,6 +75,14 @@ export function FormPanelModal(props: {
             options={(experts.data ?? []).map((e) => ({ value: e.id, label: `${e.displayName}（${e.username}）` }))}
           />
         </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('experts.draw.reasonLabel')}
+          extra={t('experts.draw.reasonHint')}
+          rules={[{ required: true, whitespace: true, min: 5, max: 500, message: t('experts.draw.reasonRequired') }]}
+        >
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -84,11 +92,12 @@ export function FormPanelModal(props: {
 export function ReplaceMemberModal(props: {
   member: PanelMember | null;
   exclude: readonly string[];
-  onSubmit: (incomingUserId: string) => Promise<void>;
+  onSubmit: (incomingUserId: string, reason: string) => Promise<void>;
   onClose: () => void;
 }) {
   const { t } = useT();
   const [incoming, setIncoming] = useState<string | undefined>();
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const experts = useExperts(props.member !== null);
@@ -98,11 +107,16 @@ export function ReplaceMemberModal(props: {
       setError(t('reviews.section.expertsRequired'));
       return;
     }
+    if (reason.trim().length < 5) {
+      setError(t('experts.draw.reasonRequired'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await props.onSubmit(incoming);
+      await props.onSubmit(incoming, reason.trim());
       setIncoming(undefined);
+      setReason('');
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -134,6 +148,9 @@ export function ReplaceMemberModal(props: {
           .filter((e) => !props.exclude.includes(e.id))
           .map((e) => ({ value: e.id, label: `${e.displayName}（${e.username}）` }))}
       />
+      <Typography.Paragraph style={{ marginTop: 12, marginBottom: 4 }}>{t('experts.draw.reasonLabel')}</Typography.Paragraph>
+      <Input.TextArea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('experts.draw.reasonLabel')} />
+      <Typography.Text type="secondary">{t('experts.draw.reasonHint')}</Typography.Text>
     </Modal>
   );
 }

@@ -9,7 +9,9 @@ import { reviewApi } from '../../api/reviewEndpoints';
 import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n';
-import { FormPanelModal, MeetingModal, ReplaceMemberModal, ruleHint } from './PanelModals';
+import { FormPanelModal, MeetingModal, ReplaceMemberModal } from './PanelModals';
+import { drawApi } from '../../api/expertEndpoints';
+import { DrawForm, DrawRecords, drawsKey } from '../experts/DrawSection';
 
 export const panelsKey = (roundId: string) => ['round', roundId, 'panels'] as const;
 const when = (at: string | null) => (at ? dayjs(at).format('YYYY-MM-DD HH:mm') : '—');
@@ -18,6 +20,7 @@ function PanelCard(props: {
   panel: Panel;
   view: RoundPanels;
   onReplace: (panel: Panel, member: PanelMember) => void;
+  onReplaceByDraw: (panel: Panel, member: PanelMember) => void;
   onConfirm: (panel: Panel) => void;
   onMeeting: (panel: Panel) => void;
 }) {
@@ -113,9 +116,14 @@ function PanelCard(props: {
                   key: 'actions',
                   render: (_: unknown, m: PanelMember) =>
                     !m.replacedAt && (m.conflict === 'conflict' || !m.submittedAt) ? (
-                      <Button size="small" onClick={() => props.onReplace(panel, m)}>
-                        {t('reviews.section.replace')}
-                      </Button>
+                      <Space>
+                        <Button size="small" type="primary" ghost onClick={() => props.onReplaceByDraw(panel, m)}>
+                          {t('experts.draw.replaceByDraw')}
+                        </Button>
+                        <Button size="small" onClick={() => props.onReplace(panel, m)}>
+                          {t('reviews.section.replace')}
+                        </Button>
+                      </Space>
                     ) : null,
                 },
               ]
@@ -145,6 +153,21 @@ export function RoundReviewsSection({ round }: { round: RoundDetail }) {
     await queryClient.invalidateQueries({ queryKey: ['round', round.id] });
   };
 
+  const replaceByDraw = (panel: Panel, member: PanelMember) =>
+    modal.confirm({
+      title: t('experts.draw.replaceTitle', { name: member.displayName }),
+      content: t('experts.draw.replaceText'),
+      onOk: async () => {
+        try {
+          await drawApi.replace(panel.id, member.expertUserId);
+          await queryClient.invalidateQueries({ queryKey: ['round', round.id] });
+          void message.success(t('experts.draw.replacedOk'));
+        } catch (e) {
+          void message.error(e instanceof Error ? e.message : String(e));
+        }
+      },
+    });
+
   const confirm = (panel: Panel) =>
     modal.confirm({
       title: t('reviews.section.confirmRevisionTitle'),
@@ -160,29 +183,24 @@ export function RoundReviewsSection({ round }: { round: RoundDetail }) {
 
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
-      {data.canForm && (
-        <Space>
-          <Button type="primary" onClick={() => setForming(true)}>
-            {t('reviews.section.form', { kind: t(`reviews.kinds.${data.canForm}`) })}
-          </Button>
-          <Typography.Text type="secondary">{ruleHint(data.rule, t)}</Typography.Text>
-        </Space>
-      )}
+      {data.canForm && <DrawForm roundId={round.id} view={data} onManual={() => setForming(true)} />}
       {data.panels.length === 0 ? (
         <Empty description={<Space direction="vertical" size={0}><span>{t('reviews.section.empty')}</span>{!data.canForm && <Typography.Text type="secondary">{t('reviews.section.notUnderReview')}</Typography.Text>}</Space>} />
       ) : (
         data.panels.map((panel) => (
-          <PanelCard key={panel.id} panel={panel} view={data} onReplace={(p, member) => setReplacing({ panel: p, member })} onConfirm={confirm} onMeeting={setMeeting} />
+          <PanelCard key={panel.id} panel={panel} view={data} onReplace={(p, member) => setReplacing({ panel: p, member })} onReplaceByDraw={replaceByDraw} onConfirm={confirm} onMeeting={setMeeting} />
         ))
       )}
+      <DrawRecords roundId={round.id} version={round.version} />
       {data.canForm && (
         <FormPanelModal
           open={forming}
           kind={data.canForm}
           rule={data.rule}
           onClose={() => setForming(false)}
-          onSubmit={async (ids) => {
-            await update(await reviewApi.formPanel(round.id, ids));
+          onSubmit={async (ids, reason) => {
+            await update(await reviewApi.formPanel(round.id, ids, reason));
+            await queryClient.invalidateQueries({ queryKey: drawsKey(round.id) });
             setForming(false);
             void message.success(t('reviews.section.formed'));
           }}
@@ -202,9 +220,10 @@ export function RoundReviewsSection({ round }: { round: RoundDetail }) {
         member={replacing?.member ?? null}
         exclude={replacing?.panel.members.map((m) => m.expertUserId) ?? []}
         onClose={() => setReplacing(null)}
-        onSubmit={async (incoming) => {
+        onSubmit={async (incoming, reason) => {
           if (!replacing) return;
-          await update(await reviewApi.replace(replacing.panel.id, replacing.member.expertUserId, incoming));
+          await update(await reviewApi.replace(replacing.panel.id, replacing.member.expertUserId, incoming, reason));
+          await queryClient.invalidateQueries({ queryKey: drawsKey(round.id) });
           setReplacing(null);
           void message.success(t('reviews.section.replacedOk'));
         }}

@@ -10,6 +10,7 @@ import { ErrorResult } from '../../components/ErrorResult';
 import { Loading } from '../../components/Loading';
 import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n';
+import { ExpertWorkBefore, SigningCard } from './ExpertWorkCards';
 
 type Scores = Record<string, number | boolean>;
 const scoringKey = (panelId: string) => ['review-scoring', panelId] as const;
@@ -134,6 +135,7 @@ export default function ScoringPage() {
         {!data.decidedAt && data.status === 'submitted' && <Alert type="success" showIcon message={t('reviews.scoring.readOnly', { at: when(data.submittedAt) })} />}
         {data.status === 'conflict' && <Alert type="warning" showIcon message={t('reviews.scoring.conflictDeclared', { note: data.conflictNote ?? '' })} />}
         {data.status === 'undeclared' && !data.decidedAt && <ConflictForm view={data} onDone={setView} />}
+        <ExpertWorkBefore panelId={data.panelId} roundId={data.round.id} status={data.status} />
         {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} data-testid="scoring-error" />}
         {data.status !== 'undeclared' && data.status !== 'conflict' && (
           <Card
@@ -212,6 +214,7 @@ export default function ScoringPage() {
             )}
           </Card>
         )}
+        <SigningCard panelId={data.panelId} status={data.status} />
       </Space>
     </PageContainer>
   );

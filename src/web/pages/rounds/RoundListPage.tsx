@@ -14,8 +14,9 @@ import { FilterButtons, listPagination } from '../../components/listParts';
 import { useT } from '../../i18n';
 import { label, stateLabel } from '../../i18n/labels';
 import { DaysLeft, ReasonTags, StateTag } from './roundUi';
+import { DRILL_KEYS, DrillFilterTags, drillFiltersOf, drillQueryOf } from './DrillFilterTags';
 
-const FILTER_KEYS = ['campaignId', 'districtCode', 'state', 'keyword', 'due', 'waitingForMe'] as const;
+const FILTER_KEYS = ['campaignId', 'districtCode', 'state', 'keyword', 'due', 'waitingForMe', ...DRILL_KEYS] as const;
 const SORTS = ROUND_SORTS.flatMap((s) => [s, `-${s}`]);
 const DUE_CHOICES = ['7', '30', '90', 'overdue'] as const;
 
@@ -34,6 +35,7 @@ export function roundQueryOf(filters: Filters): Partial<RoundListQuery> {
     overdue: due === 'overdue' ? 'true' : undefined,
     dueWithinDays: due && due !== 'overdue' && /^\d+$/.test(due) ? Number(due) : undefined,
     waitingForMe: filters.waitingForMe === 'true' || filters.waitingForMe === 'false' ? filters.waitingForMe : undefined,
+    ...drillQueryOf(filters),
   };
 }
 
@@ -136,6 +138,7 @@ export default function RoundListPage() {
       keyword: v.keyword?.trim() || undefined,
       due: v.due,
       waitingForMe: v.waitingForMe,
+      ...drillFiltersOf(state.filters),
     });
 
   return (
@@ -222,6 +225,7 @@ export default function RoundListPage() {
         </Form>
       </Card>
       <Card>
+        <DrillFilterTags filters={state.filters} onChange={(drill) => setFilters({ ...state.filters, ...Object.fromEntries(DRILL_KEYS.map((k) => [k, drill[k]])) })} />
         {list.isError ? (
           <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
         ) : (

@@ -9,7 +9,9 @@ import { StagesSection } from './material/StagesSection';
 import { ApplicationsSection } from './ApplicationsSection';
 import { OptionsSection } from './options/OptionsSection';
 import { RoundReviewsSection } from '../reviews/RoundReviewsSection';
+import { RoundExpertWorkSection } from '../reviews/RoundExpertWorkSection';
 import { RemindersSection } from './RemindersSection';
+import { SimilaritySection } from '../similarity/SimilaritySection';
 
 /**
  * The material of a round shown as tabs under its header and timeline (disclosure, audit,
@@ -37,5 +39,7 @@ export const ROUND_SECTIONS: RoundSection[] = [
   },
   { key: 'options', label: 'options.tab', visible: (_r, can) => can('round.read'), render: (r) => <OptionsSection round={r} /> },
   { key: 'reviews', label: 'reviews.tab', visible: (_r, can) => can('panel.read'), render: (r) => <RoundReviewsSection round={r} /> },
+  { key: 'expertWork', label: 'expertWork.tab', visible: (_r, can) => can('expertWork.read'), render: (r) => <RoundExpertWorkSection round={r} /> },
   { key: 'reminders', label: 'reminders.tab', visible: (_r, can) => can('round.read'), render: (r) => <RemindersSection round={r} /> },
+  { key: 'quality', label: 'similarity.tab', visible: (_r, can) => can('round.read'), render: (r) => <SimilaritySection round={r} /> },
 ];
