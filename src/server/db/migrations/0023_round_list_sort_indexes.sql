@@ -4,4 +4,7 @@
 -- The order matches the list's ORDER BY exactly (DESC NULLS LAST, tie-breaker DESC), else PostgreSQL cannot use it.
 CREATE INDEX audit_rounds_city_year_updated_idx ON audit_rounds (city_code, listing_year, updated_at DESC NULLS LAST, id DESC);
 CREATE INDEX audit_rounds_district_year_updated_idx ON audit_rounds (district_code, listing_year, updated_at DESC NULLS LAST, id DESC);
+-- "Recently changed first" over all years (a district's default work view).
+CREATE INDEX audit_rounds_city_updated_idx ON audit_rounds (city_code, updated_at DESC NULLS LAST, id DESC);
+CREATE INDEX audit_rounds_district_updated_idx ON audit_rounds (district_code, updated_at DESC NULLS LAST, id DESC);
 CREATE INDEX audit_rounds_city_year_state_due_idx ON audit_rounds (city_code, listing_year, state, next_due_on, id);
