@@ -143,6 +143,8 @@ export const roundSchema = z.object({
   listingYear: z.number().int(),
   reasons: z.array(z.enum(LISTING_REASONS)),
   reasonDetails: z.string().nullable(),
+  /** A voluntary audit (自愿审核), counted apart in the 附件3 table; marked by the bureau. */
+  voluntary: z.boolean(),
   state: z.enum(ROUND_STATES),
   listPublishedOn: z.string().nullable(),
   evaluationPassedOn: z.string().nullable(),
@@ -209,3 +211,6 @@ export const roundCountsSchema = z.object({
   waitingForMe: z.number().int(),
 });
 export type RoundCounts = z.infer<typeof roundCountsSchema>;
+
+export const voluntaryBody = z.object({ voluntary: z.boolean() });
+export type VoluntaryBody = z.infer<typeof voluntaryBody>;

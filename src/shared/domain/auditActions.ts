@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = {
   'round.fileUploaded': { entity: 'round', zh: '上传审核轮次附件', en: 'Uploaded a round attachment' },
   'round.disclosureSaved': { entity: 'round', zh: '保存信息公开草稿', en: 'Saved disclosure draft' },
   'round.auditModeChosen': { entity: 'round', zh: '确定审核方式', en: 'Chose the audit mode' },
+  'round.voluntaryMarked': { entity: 'round', zh: '标记自愿审核', en: 'Marked a voluntary audit' },
   'round.reportUploaded': { entity: 'round', zh: '上传审核报告', en: 'Uploaded audit report' },
   'planImport.uploaded': { entity: 'planImport', zh: '上传审核计划导入文件', en: 'Uploaded a plan import' },
   'planImport.committed': { entity: 'planImport', zh: '确认导入审核计划', en: 'Committed a plan import' },

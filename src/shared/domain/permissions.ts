@@ -33,6 +33,7 @@ export const ACTIONS = [
   'round.list',
   'round.read',
   'round.transition',
+  'round.markVoluntary',
   'round.material.edit',
   'dashboard.read',
   'round.engage',
@@ -85,6 +86,7 @@ export type RouteAccess = Action | 'signedIn' | 'public';
 
 const cityStaff: readonly Action[] = [
   'reference.read',
+  'round.markVoluntary',
   'enterprise.overview',
   'dashboard.read',
   'statistics.read',
@@ -154,6 +156,7 @@ export const PERMISSIONS = {
   city_staff: cityStaff,
   district_staff: [
     'reference.read',
+    'round.markVoluntary',
     'enterprise.overview',
     'dashboard.read',
     'statistics.read',

@@ -136,6 +136,8 @@ export const roundApi = {
   get: (id: string) => request(roundDetailSchema, 'GET', `/rounds/${seg(id)}`),
   fire: (id: string, name: TransitionName, body: TransitionBody) =>
     request(roundDetailSchema, 'POST', `/rounds/${seg(id)}/transitions/${name}`, { body }),
+  markVoluntary: (id: string, voluntary: boolean) =>
+    request(roundDetailSchema, 'PUT', `/rounds/${seg(id)}/voluntary`, { body: { voluntary } }),
 };
 
 // --- public portal, result batches, notifications (task D) ---

@@ -80,15 +80,20 @@ describe('enterprise 360° view', () => {
       const round = view.rounds.find((r) => r.id === p.roundId)!;
       expect((p.kind === 'evaluation' ? round.evaluation : round.acceptance)?.score).toBe(p.score);
     }
-    expect(view.cases).toEqual([
+    // Every record of the enterprise (the demo data may hold some), the ones inserted above among them.
+    const idsOf = async (table: string) =>
+      (await t.db.query<{ id: string }>(`SELECT id FROM ${table} WHERE enterprise_id = $1`, [ent1Id])).rows.map((r) => r.id).sort();
+    expect(view.cases.map((c) => c.id).sort()).toEqual(await idsOf('enforcement_cases'));
+    expect(view.cases).toContainEqual(
       expect.objectContaining({ roundId, violationType: 'not_disclosed', decisionNo: '渝北环罚〔2022〕7号', fineAmount: 30000, status: 'decided' }),
-    ]);
-    expect(view.creditRecords).toEqual([
+    );
+    expect(view.creditRecords.map((c) => c.id).sort()).toEqual(await idsOf('credit_records'));
+    expect(view.creditRecords).toContainEqual(
       expect.objectContaining({ kind: 'negative', recordedOn: '2022-03-20', descriptionZh: '未公布审核信息被处罚' }),
-    ]);
-    expect(view.spotChecks).toEqual([
+    );
+    expect(view.spotChecks).toContainEqual(
       expect.objectContaining({ roundId, result: 'problems', categories: ['options_not_implemented'], published: false, year: 2022 }),
-    ]);
+    );
     expect(view.disclosureScope).toEqual({ inScope: true, since: '2022-03-20', reason: '受到处罚', source: 'penalty' });
     expect(view.truncated).toEqual([]);
   });

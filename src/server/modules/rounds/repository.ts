@@ -21,6 +21,7 @@ export interface RoundRow {
   listingYear: number;
   reasons: ListingReason[];
   reasonDetails: string | null;
+  voluntary: boolean;
   state: RoundState;
   listPublishedOn: string | null;
   evaluationPassedOn: string | null;
@@ -35,7 +36,7 @@ export interface RoundRow {
 
 const SELECT = `SELECT r.id, r.enterprise_id AS "enterpriseId", e.name AS "enterpriseName", e.credit_code AS "creditCode",
   r.district_code AS "districtCode", d.name AS "districtName", r.campaign_id AS "campaignId",
-  r.listing_year AS "listingYear", r.reasons, r.reason_details AS "reasonDetails", r.state,
+  r.listing_year AS "listingYear", r.reasons, r.reason_details AS "reasonDetails", r.voluntary, r.state,
   ${DAY('r.list_published_on')} AS "listPublishedOn", ${DAY('r.evaluation_passed_on')} AS "evaluationPassedOn",
   ${DAY('r.disclose_due')} AS "discloseDue", ${DAY('r.start_due')} AS "startDue", ${DAY('r.report_due')} AS "reportDue",
   ${DAY('r.acceptance_due')} AS "acceptanceDue", r.version,

@@ -4,6 +4,7 @@ import { errorBodySchema, idParams } from '../../../shared/contracts/common';
 import {
   roundCountsSchema,
   roundDetailSchema,
+  voluntaryBody,
   roundListQuery,
   roundPageSchema,
   transitionBody,
@@ -19,6 +20,7 @@ import { planRoutes } from './planRoutes';
 import { stageRoutes } from './stageRoutes';
 import * as service from './service';
 import { fireTransition } from './transitions';
+import { markVoluntary } from './voluntary';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
@@ -71,6 +73,21 @@ export function roundRoutes(deps: { db: Db; files: FileStore }) {
         },
       },
       (request) => service.getRound(deps.db, actorOf(request), request.params.id),
+    );
+
+    app.put(
+      '/api/rounds/:id/voluntary',
+      {
+        config: { access: 'round.markVoluntary' },
+        schema: {
+          tags,
+          summary: 'Mark or unmark the round as a voluntary audit (counted apart in the 附件3 table)',
+          params: idParams,
+          body: voluntaryBody,
+          response: { 200: roundDetailSchema, ...errors },
+        },
+      },
+      (request) => markVoluntary(deps.db, actorOf(request), request.params.id, request.body, metaOf(request)),
     );
 
     app.post(

@@ -30,6 +30,7 @@ export function toRound(row: repo.RoundRow, todayIso: string): Round {
     listingYear: row.listingYear,
     reasons: row.reasons,
     reasonDetails: row.reasonDetails,
+    voluntary: row.voluntary,
     state: row.state,
     listPublishedOn: row.listPublishedOn,
     evaluationPassedOn: row.evaluationPassedOn,

@@ -16,12 +16,12 @@ import { Loading } from '../../components/Loading';
 import { PageContainer } from '../../components/PageContainer';
 import { useT } from '../../i18n';
 import { label, roleLabel, stateLabel, transitionLabel } from '../../i18n/labels';
-import { DaysLeft, ReasonTags, StateTag, daysUntil } from './roundUi';
+import { DaysLeft, ReasonTags, StateTag, daysUntil, roundKey } from './roundUi';
 import { STEP_COLOR, stepLabel } from './RemindersSection';
 import { ROUND_SECTIONS } from './sections';
 import { TransitionModal } from './TransitionModal';
+import { VoluntaryMark } from './VoluntaryMark';
 
-export const roundKey = (id: string) => ['round', id] as const;
 
 /** The reminders of the round shown on its timeline (the newest; the 提醒记录 tab pages through all). */
 const TIMELINE_REMINDERS = 50;
@@ -155,6 +155,9 @@ export default function RoundDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={label('reasons', locale)}>
             <ReasonTags reasons={r.reasons} />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('round.voluntary')} span={3}>
+            <VoluntaryMark round={r} editable={can('round.markVoluntary')} />
           </Descriptions.Item>
           <Descriptions.Item label={t('round.reasonDetails')} span={3}>
             {r.reasonDetails ?? none}

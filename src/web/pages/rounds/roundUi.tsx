@@ -24,6 +24,9 @@ const STATE_COLOR: Partial<Record<RoundState, string>> = {
 };
 
 /** A round state as a coloured tag (colour by lifecycle phase; failures red, returns gold). */
+/** The query key of one round's detail (the round page and the controls that update it). */
+export const roundKey = (id: string) => ['round', id] as const;
+
 export function StateTag({ state }: { state: RoundState }) {
   const { locale } = useT();
   return (
