@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, type FormInstance } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { caseInput, type CaseInput, type EnforcementCase } from '../../../shared/contracts/enforcement';
@@ -19,7 +19,7 @@ import { isApiError } from '../../api/client';
 import { enterpriseApi } from '../../api/endpoints';
 import { caseApi } from '../../api/enforcementEndpoints';
 import { applyServerFieldErrors, zodRule } from '../../components/form';
-import { useT } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { label } from '../../i18n/labels';
 import { errorText, rangeText } from './enforcementParts';
 
@@ -36,15 +36,45 @@ interface Values {
 const FIELDS = Object.keys(caseInput.shape);
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
+/**
+ * The submit cycle of the case dialogs: validate, send, refresh the enforcement lists, confirm, close. Field errors
+ * from the server land under their fields, others above the form.
+ */
+function useCaseSubmit<V extends object>(form: FormInstance<V>, fields: readonly string[], success: MessageKey, onClose: () => void) {
+  const { t } = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (send: (values: V) => Promise<unknown>) => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await send(values);
+      await queryClient.invalidateQueries({ queryKey: ['enforcement'] });
+      void message.success(t(success));
+      onClose();
+    } catch (e) {
+      if (!(isApiError(e) && applyServerFieldErrors(form, e, fields))) setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, run };
+}
+
 /** Record a case, or edit an open one: the legal basis follows the violation, the measure the basis; fines show their range. */
 export function CaseFormModal({ open, editing, onClose }: { open: boolean; editing: EnforcementCase | null; onClose: () => void }) {
   const { t, locale } = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [keyword, setKeyword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useCaseSubmit(form, FIELDS, 'enforcement.cases.saved', onClose);
   const violation = Form.useWatch('violationType', form);
   const basis = Form.useWatch('legalBasis', form);
   const measure = Form.useWatch('measure', form);
@@ -59,38 +89,23 @@ export function CaseFormModal({ open, editing, onClose }: { open: boolean; editi
   const measures = basisDef ? basisDef.measures : [];
   const fined = measure ? isPenalty(measure) : false;
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const body: CaseInput = {
-      enterpriseId: editing?.enterpriseId ?? v.enterpriseId ?? '',
-      roundId: editing?.roundId ?? null,
-      violationType: v.violationType ?? 'other',
-      legalBasis: v.legalBasis ?? 'other',
-      measure: v.measure ?? 'other',
-      facts: v.facts?.trim() ?? '',
-      openedOn: day(v.openedOn) ?? '',
-      correctionDue: day(v.correctionDue),
-      fineAmount: fined ? (v.fineAmount ?? null) : null,
-    };
-    try {
+  const submit = () =>
+    run(async (v) => {
+      const body: CaseInput = {
+        enterpriseId: editing?.enterpriseId ?? v.enterpriseId ?? '',
+        roundId: editing?.roundId ?? null,
+        violationType: v.violationType ?? 'other',
+        legalBasis: v.legalBasis ?? 'other',
+        measure: v.measure ?? 'other',
+        facts: v.facts?.trim() ?? '',
+        openedOn: day(v.openedOn) ?? '',
+        correctionDue: day(v.correctionDue),
+        fineAmount: fined ? (v.fineAmount ?? null) : null,
+      };
       if (editing) await caseApi.update(editing.id, { ...body, expectedVersion: editing.version });
       else await caseApi.create(body);
-      await queryClient.invalidateQueries({ queryKey: ['enforcement'] });
-      void message.success(t('enforcement.cases.saved'));
-      onClose();
-    } catch (e) {
-      if (!(isApiError(e) && applyServerFieldErrors(form, e, FIELDS))) setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+
 
   const initial: Values = editing
     ? {
@@ -205,32 +220,13 @@ interface DecideValues {
 /** 作出决定: decision number and date; the server writes the credit record (and the disclosure mark) with it. */
 export function DecideModal({ target, onClose }: { target: EnforcementCase | null; onClose: () => void }) {
   const { t, locale } = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<DecideValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (!target) return;
-    let v: DecideValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await caseApi.decide(target.id, { decisionNo: v.decisionNo?.trim() ?? '', decidedOn: day(v.decidedOn) ?? '', expectedVersion: target.version });
-      await queryClient.invalidateQueries({ queryKey: ['enforcement'] });
-      void message.success(t('enforcement.cases.decided'));
-      onClose();
-    } catch (e) {
-      if (!(isApiError(e) && applyServerFieldErrors(form, e, ['decisionNo', 'decidedOn']))) setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, setError, busy, run } = useCaseSubmit(form, ['decisionNo', 'decidedOn'], 'enforcement.cases.decided', onClose);
+  const submit = () =>
+    run(async (v) => {
+      if (target) await caseApi.decide(target.id, { decisionNo: v.decisionNo?.trim() ?? '', decidedOn: day(v.decidedOn) ?? '', expectedVersion: target.version });
+    });
+
   return (
     <Modal
       open={Boolean(target)}
@@ -265,32 +261,13 @@ interface CloseValues {
 /** 结案 of a decided case. */
 export function CloseModal({ target, onClose }: { target: EnforcementCase | null; onClose: () => void }) {
   const { t, locale } = useT();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<CloseValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (!target) return;
-    let v: CloseValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await caseApi.close(target.id, { closedOn: day(v.closedOn) ?? '', note: v.note?.trim() || null, expectedVersion: target.version });
-      await queryClient.invalidateQueries({ queryKey: ['enforcement'] });
-      void message.success(t('enforcement.cases.closed'));
-      onClose();
-    } catch (e) {
-      if (!(isApiError(e) && applyServerFieldErrors(form, e, ['closedOn', 'note']))) setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { error, setError, busy, run } = useCaseSubmit(form, ['closedOn', 'note'], 'enforcement.cases.closed', onClose);
+  const submit = () =>
+    run(async (v) => {
+      if (target) await caseApi.close(target.id, { closedOn: day(v.closedOn) ?? '', note: v.note?.trim() || null, expectedVersion: target.version });
+    });
+
   return (
     <Modal
       open={Boolean(target)}
